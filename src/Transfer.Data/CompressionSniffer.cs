@@ -9,7 +9,7 @@ internal static class CompressionSniffer
     {
         var head = new byte[2];
         var read = await ReadAtLeastAsync(source, head, cancellationToken).ConfigureAwait(false);
-        Stream replay = new PrefixStream(head.AsMemory(0, read), source);
+        Stream replay = new PrefixStream(head.AsMemory(0, read), new NonClosingStream(source));
         if (read == 2 && head[0] == 0x1f && head[1] == 0x8b)
         {
             return new LimitedReadStream(new GZipStream(replay, CompressionMode.Decompress), maxExpandedBytes, fileName);
