@@ -53,7 +53,7 @@ public sealed class CurveJudge(CurveJudgeOptions? options = null)
             return (CurveState.Diverging, diverging);
         }
 
-        if (f.Count < 3)
+        if (f.Count < _options.MinPoints)
         {
             return (CurveState.Improving, 0.2);
         }
@@ -82,7 +82,17 @@ public sealed class CurveJudge(CurveJudgeOptions? options = null)
         }
 
         var lateShare = _options.ImprovingLateGainShare;
-        if ((share >= lateShare && z >= 2.5) || remaining >= lateShare)
+        var trainAgrees = false;
+        if (f.Train is { Count: >= 5 } trainSeries && !ReferenceEquals(trainSeries, series))
+        {
+            var (_, trainShare, trainZ) = CurveRules.LateGain(trainSeries, -1.0, Math.Max(trainSeries.Smoothed[0], f.ReferenceLoss), _options.LateWindow);
+            evidence["train_late_gain_share"] = trainShare;
+            evidence["train_late_gain_z"] = trainZ;
+            trainAgrees = trainShare >= lateShare && trainZ >= 2.5;
+        }
+
+        var significant = z >= 2.5 || (z >= 1.5 && trainAgrees);
+        if ((share >= lateShare && significant) || remaining >= lateShare)
         {
             return (CurveState.Improving, Math.Min(0.95, 0.5 + (0.1 * Math.Max(share, remaining) / lateShare)));
         }

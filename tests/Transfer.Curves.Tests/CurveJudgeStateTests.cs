@@ -96,8 +96,10 @@ public sealed class CurveJudgeStateTests
         var curve = CurveMaker.Make(3, u => Shapes.Loss(u, 0.1, 0.5), u => Shapes.Loss(u, 0.12, 0.5), u => Shapes.Accuracy(u, 0.9, 0.5), maxIteration: 1000);
         var judgement = _judge.Judge(curve);
         Assert.True(judgement.TooEarly);
+        Assert.Equal(CurveState.Improving, judgement.State);
         Assert.Equal(TrafficLight.Yellow, judgement.Light);
         Assert.True(judgement.Confidence <= 0.3);
+        Assert.NotNull(judgement.Extrapolation);
         Assert.Equal(AdviceKind.TooEarly, judgement.Advice[0].Kind);
     }
 

@@ -44,4 +44,39 @@ public sealed class EarlyStopPolicyTests
         var decision = _policy.Decide(curve, bestSoFar: 0.9);
         Assert.False(decision.Stop, decision.Reason);
     }
+
+    [Fact]
+    public void ReplayingAJobSavesIterationsWithoutLosingTheSlowTrialThatEndsBest()
+    {
+        // Ten configurations of one task, run in this order: fast mediocre ones, one broken, and a slow one that ends best.
+        var finals = new[] { 0.80, 0.62, 0.70, 0.55, 0.78, 0.66, 0.50, 0.74, 0.60 };
+        var trials = finals
+            .Select((final, i) => CurveMaker.Make(100, u => Shapes.Loss(u, 0.2, 0.1), valMetric: u => Shapes.Accuracy(u, final, 0.1), noise: 0.01, seed: i, step: 20))
+            .Append(CurveMaker.Make(100, u => u > 0.3 ? double.NaN : Shapes.Loss(u, 0.2, 0.1), valMetric: u => 0.1, seed: 20, step: 20))
+            .Append(CurveMaker.Make(100, u => Shapes.Loss(u, 0.1, 0.6), valMetric: u => Shapes.Accuracy(u, 0.9, 0.45), noise: 0.01, seed: 21, step: 20))
+            .ToList();
+        double? best = null;
+        var used = 0;
+        var stoppedLast = false;
+        foreach (var trial in trials)
+        {
+            var end = trial.Points.Count;
+            for (var k = 1; k < trial.Points.Count; k++)
+            {
+                if (_policy.Decide(CurveMaker.Prefix(trial, k), best).Stop)
+                {
+                    end = k;
+                    break;
+                }
+            }
+
+            used += end;
+            stoppedLast = end < trial.Points.Count;
+            var final = trial.Points[end - 1].ValMetric ?? 0.0;
+            best = Math.Max(best ?? final, final);
+        }
+
+        Assert.False(stoppedLast, "the slow trial that ends best was stopped");
+        Assert.True(used <= 0.6 * 100 * trials.Count, $"ran {used} of {100 * trials.Count} reports");
+    }
 }

@@ -110,6 +110,11 @@ def build_curve(rng, state, classes, step, n, final_acc=None, val_every=None):
         nan_after = rng.random() < 0.4
     drift = rng.uniform(0.0, 0.15 if state == "converged" else 0.08) if state in ("converged", "under_fitting") else 0.0
     bend = rng.uniform(0.9, 1.1)
+    # A step learning-rate schedule (lr_policy = step): one more drop of the loss, then flat again.
+    lr_step = state == "converged" and rng.random() < 0.35
+    if lr_step:
+        u_s, d_loss, d_acc = rng.uniform(0.25, 0.5), rng.uniform(0.15, 0.35), rng.uniform(0.01, 0.04)
+        variant = "lr_step"
 
     points = []
     dead = False
@@ -120,6 +125,11 @@ def build_curve(rng, state, classes, step, n, final_acc=None, val_every=None):
         tl = l0 * (floor + (1 - floor) * s) * (1 - drift * u)
         vl = l0 * (floor * vgap + (1 - floor * vgap) * s) if state != "over_fitting" else None
         acc = chance + (acc_f - chance) * (1 - s)
+        if lr_step and u > u_s:
+            jump = 1 - math.exp(-(u - u_s) / 0.02)
+            tl *= 1 - d_loss * jump
+            vl *= 1 - d_loss * jump
+            acc = min(0.995, acc + d_acc * jump)
         if state == "over_fitting":
             vl = l0 * (v_floor + (1 - v_floor) * s)
             over = max(0.0, (u - u0) / (1 - u0))
