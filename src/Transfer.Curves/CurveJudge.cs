@@ -26,7 +26,7 @@ public sealed class CurveJudge(CurveJudgeOptions? options = null)
         var tooEarly = f.Count < _options.MinPoints;
         var extrapolation = Extrapolate(f);
         var (state, confidence) = Classify(f, evidence, extrapolation);
-        if (tooEarly)
+        if (tooEarly && f.NonFinite == 0)
         {
             confidence = Math.Min(confidence, 0.1 + (0.05 * f.Count));
         }

@@ -1,3 +1,5 @@
+using Transfer.Contracts.Curves;
+
 namespace Transfer.Curves.Tests;
 
 public sealed class EarlyStopPolicyTests
@@ -11,6 +13,15 @@ public sealed class EarlyStopPolicyTests
         var decision = _policy.Decide(curve, bestSoFar: null);
         Assert.True(decision.Stop);
         Assert.StartsWith("diverging", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANaNInTheThirdReportStopsAtOnce()
+    {
+        var curve = CurveMaker.Make(3, u => u > 0.9 ? double.NaN : 2.0, maxIteration: 2000);
+        var decision = _policy.Decide(curve, bestSoFar: null);
+        Assert.True(decision.Stop, decision.Reason);
+        Assert.Equal(TrafficLight.Red, decision.Judgement.Light);
     }
 
     [Fact]
