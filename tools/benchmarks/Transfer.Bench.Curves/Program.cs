@@ -78,7 +78,7 @@ var report = new
 };
 Directory.CreateDirectory(outDir);
 var path = Path.Combine(outDir, "curves.json");
-await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 Console.WriteLine($"wrote {path}");
 
 string? Arg(string name)
