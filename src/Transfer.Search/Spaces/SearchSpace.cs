@@ -85,6 +85,26 @@ public sealed partial class SearchSpace
         }
     }
 
+    /// <summary>
+    /// Makes a perturbed point legal again: inactive dimensions become NaN, active ones that are NaN (newly activated) get a
+    /// uniform draw, the others are clipped onto their range and grid.
+    /// </summary>
+    public void Repair(double[] values, Random random)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var d = _dimensions[i];
+            if (d.Parent >= 0 && !d.IsActiveGiven(values[d.Parent]))
+            {
+                values[i] = double.NaN;
+            }
+            else
+            {
+                values[i] = double.IsNaN(values[i]) ? d.FromUnit(random.NextDouble()) : d.Clip(values[i]);
+            }
+        }
+    }
+
     /// <summary>A uniform draw (log-uniform for log dimensions), with inactive dimensions set to NaN.</summary>
     public double[] SampleUniform(Random random)
     {
