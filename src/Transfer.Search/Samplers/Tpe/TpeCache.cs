@@ -10,7 +10,7 @@ namespace Transfer.Search.Samplers.Tpe;
 internal sealed class TpeCache
 {
     private readonly SearchSpace _space;
-    private readonly HashSet<int> _included = [];
+    private readonly Dictionary<int, double> _included = [];
 
     public TpeCache(SearchSpace space, IReadOnlyList<Observation> priors, StudyDirection direction)
     {
@@ -34,22 +34,36 @@ internal sealed class TpeCache
 
     public List<double> Weights { get; } = [];
 
+    /// <summary>True when the history no longer matches what was added (a trial's value changed or vanished): rebuild.</summary>
+    public bool Stale { get; private set; }
+
     /// <summary>Adds finished trials not seen yet; returns the pending trials' unit vectors.</summary>
     public List<double[]> Sync(TrialHistory history, Func<TrialRecord, double[]> encode)
     {
         var pending = new List<double[]>();
+        var complete = 0;
         foreach (var t in history.Trials)
         {
             if (t.State == TrialState.Pending)
             {
                 pending.Add(ToUnits(encode(t)));
             }
-            else if (t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v) && _included.Add(t.Number))
+            else if (t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v))
             {
-                Add(encode(t), history.Loss(v), 1.0);
+                complete++;
+                if (_included.TryGetValue(t.Number, out var seen))
+                {
+                    Stale |= seen != v;
+                }
+                else
+                {
+                    _included[t.Number] = v;
+                    Add(encode(t), history.Loss(v), 1.0);
+                }
             }
         }
 
+        Stale |= complete != _included.Count;
         return pending;
     }
 

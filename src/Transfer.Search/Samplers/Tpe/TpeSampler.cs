@@ -34,6 +34,12 @@ public sealed partial class TpeSampler : SamplerBase
         }
 
         var pending = _cache.Sync(history, Encode);
+        if (_cache.Stale)
+        {
+            _cache = new TpeCache(Space, Priors, history.Direction);
+            pending = _cache.Sync(history, Encode);
+        }
+
         var n = _cache.Losses.Count;
         if (n < _options.StartupTrials || n < 2)
         {
