@@ -13,7 +13,7 @@ internal sealed class GaussianProcess
     private readonly int[] _group;
     private readonly int _dims;
     private readonly double[][] _x;
-    private readonly Matrix<double> _w;
+    private readonly MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> _chol;
     private readonly Vector<double> _alpha;
     private readonly double[] _invL2;
     private readonly double _signal;
@@ -26,9 +26,29 @@ internal sealed class GaussianProcess
         _invL2 = [.. Enumerable.Range(0, dims).Select(d => Math.Exp(-2 * theta[d]))];
         _signal = Math.Exp(theta[dims]);
         var k = Covariance(x, extraNoise, theta);
-        var chol = k.Cholesky();
-        _alpha = chol.Solve(Vector<double>.Build.DenseOfArray(y));
-        _w = chol.Solve(Matrix<double>.Build.DenseIdentity(x.Length));
+        _chol = k.Cholesky();
+        _alpha = _chol.Solve(Vector<double>.Build.DenseOfArray(y));
+    }
+
+    /// <summary>Prior variance: an upper bound of every posterior variance.</summary>
+    public double Signal => _signal;
+
+    /// <summary>Posterior means at the candidate feature rows (no solve: cheap).</summary>
+    public double[] Mean(double[][] candidates)
+    {
+        var mean = new double[candidates.Length];
+        for (var j = 0; j < candidates.Length; j++)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < _x.Length; i++)
+            {
+                sum += _alpha[i] * _signal * Matern(Math.Sqrt(ScaledDistance(_x[i], candidates[j], _invL2)));
+            }
+
+            mean[j] = sum;
+        }
+
+        return mean;
     }
 
     /// <summary>Posterior means and variances at the candidate feature rows.</summary>
@@ -36,24 +56,26 @@ internal sealed class GaussianProcess
     {
         var n = _x.Length;
         var m = candidates.Length;
-        var ks = Matrix<double>.Build.Dense(n, m);
+        var raw = new double[n * m];
         for (var j = 0; j < m; j++)
         {
             for (var i = 0; i < n; i++)
             {
-                ks[i, j] = _signal * Matern(Math.Sqrt(ScaledDistance(_x[i], candidates[j], _invL2)));
+                raw[j * n + i] = _signal * Matern(Math.Sqrt(ScaledDistance(_x[i], candidates[j], _invL2)));
             }
         }
 
-        var mean = (ks.TransposeThisAndMultiply(_alpha)).ToArray();
-        var wk = _w * ks;
+        var ks = Matrix<double>.Build.Dense(n, m, raw);
+        var mean = ks.TransposeThisAndMultiply(_alpha).ToArray();
+        var solution = _chol.Solve(ks);
+        var solved = solution.AsColumnMajorArray() ?? solution.ToColumnMajorArray();
         var variance = new double[m];
         for (var j = 0; j < m; j++)
         {
             var quad = 0.0;
             for (var i = 0; i < n; i++)
             {
-                quad += ks[i, j] * wk[i, j];
+                quad += raw[j * n + i] * solved[j * n + i];
             }
 
             variance[j] = Math.Max(1e-12, _signal - quad);

@@ -8,10 +8,11 @@ namespace Transfer.Search.Samplers.Gp;
 /// </summary>
 public sealed record GpOptions(
     int StartupTrials = 10,
-    int RandomCandidates = 256,
-    int LocalCandidates = 128,
+    int RandomCandidates = 128,
+    int LocalCandidates = 64,
     int RefineRounds = 2,
-    int FitSubset = 80,
-    int FitIterations = 25,
+    int FitSubset = 60,
+    int FitIterations = 12,
+    int WarmFitIterations = 5,
     int RestartEvery = 10,
     double Xi = 0.01);

@@ -29,7 +29,7 @@ public sealed partial class GpSampler
             var local = new List<double[]>();
             foreach (var leader in leaders)
             {
-                for (var k = 0; k < 16; k++)
+                for (var k = 0; k < 8; k++)
                 {
                     local.Add(Perturb(leader, 0.05 / (round + 1), random));
                 }
@@ -52,21 +52,39 @@ public sealed partial class GpSampler
         return candidates[winner];
     }
 
+    /// <summary>
+    /// EI of every candidate that can still win: EI grows with sigma, so EI at the prior sigma bounds it; candidates are
+    /// solved for their exact variance in batches, best bound first, until no remaining bound beats the best exact EI
+    /// (the others get -inf, they cannot be the maximum).
+    /// </summary>
     private double[] ExpectedImprovement(GaussianProcess gp, List<double[]> candidates, double best)
     {
-        var (mean, variance) = gp.Predict([.. candidates.Select(Features)]);
-        var ei = new double[candidates.Count];
-        for (var i = 0; i < ei.Length; i++)
+        var features = candidates.Select(Features).ToArray();
+        var mean = gp.Mean(features);
+        var bound = mean.Select(m => Ei(best - m - _options.Xi, Math.Sqrt(gp.Signal))).ToArray();
+        var order = Enumerable.Range(0, candidates.Count).OrderByDescending(i => bound[i]).ToArray();
+        var ei = Enumerable.Repeat(double.NegativeInfinity, candidates.Count).ToArray();
+        var bestExact = double.NegativeInfinity;
+        for (var start = 0; start < order.Length && bound[order[start]] > bestExact; start += 32)
         {
-            var sigma = Math.Sqrt(variance[i]);
-            var improvement = best - mean[i] - _options.Xi;
-            var z = improvement / sigma;
-            var cdf = 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2));
-            var pdf = Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
-            ei[i] = improvement * cdf + sigma * pdf;
+            var batch = order.Skip(start).Take(32).ToArray();
+            var (batchMean, variance) = gp.Predict([.. batch.Select(i => features[i])]);
+            for (var k = 0; k < batch.Length; k++)
+            {
+                ei[batch[k]] = Ei(best - batchMean[k] - _options.Xi, Math.Sqrt(variance[k]));
+                bestExact = Math.Max(bestExact, ei[batch[k]]);
+            }
         }
 
         return ei;
+    }
+
+    private static double Ei(double improvement, double sigma)
+    {
+        var z = improvement / sigma;
+        var cdf = 0.5 * SpecialFunctions.Erfc(-z / Math.Sqrt(2));
+        var pdf = Math.Exp(-0.5 * z * z) / Math.Sqrt(2 * Math.PI);
+        return improvement * cdf + sigma * pdf;
     }
 
     private double[] Perturb(double[] values, double sigma, Random random)

@@ -39,6 +39,7 @@ public sealed partial class GpSampler
         var bestValue = double.PositiveInfinity;
         foreach (var start in starts)
         {
+            var iterations = ReferenceEquals(start, defaults) ? _options.FitIterations : _options.WarmFitIterations;
             var tracker = new BestTracker();
             Func<Vector<double>, (double, Vector<double>)> evaluate = v =>
             {
@@ -50,7 +51,7 @@ public sealed partial class GpSampler
             var objective = ObjectiveFunction.Gradient(evaluate);
             try
             {
-                var minimizer = new BfgsBMinimizer(1e-4, 1e-5, 1e-7, _options.FitIterations);
+                var minimizer = new BfgsBMinimizer(1e-4, 1e-5, 1e-7, iterations);
                 var init = Vector<double>.Build.DenseOfEnumerable(start.Select((v, i) => Math.Clamp(v, lower[i], upper[i])));
                 minimizer.FindMinimum(objective, lower, upper, init);
             }

@@ -7,7 +7,9 @@ namespace Transfer.Search.Samplers.Tpe;
 internal sealed class SortedColumn
 {
     private readonly List<double> _units = [];
+    private const int Bins = 512;
     private readonly List<double> _weights = [];
+    private readonly double[] _bins = new double[Bins];
 
     public SortedColumn(int categories)
     {
@@ -34,11 +36,19 @@ internal sealed class SortedColumn
         at = at < 0 ? ~at : at;
         _units.Insert(at, value);
         _weights.Insert(at, weight);
+        _bins[Math.Min(Bins - 1, (int)(value * Bins))] += weight;
     }
 
-    /// <summary>Sum of w_j exp(-(x-u_j)^2 / 2 sigma^2) over observations within 4 sigma of x.</summary>
+    /// <summary>
+    /// Sum of w_j exp(-(x-u_j)^2 / 2 sigma^2) over observations within 4 sigma of x. With more observations than bins, the observations are summed per 1/512-wide bin at its centre (an error far below the bandwidth).
+    /// </summary>
     public double KernelSum(double x, double sigma)
     {
+        if (_units.Count > Bins)
+        {
+            return BinnedSum(x, sigma);
+        }
+
         var lo = _units.BinarySearch(x - 4 * sigma);
         lo = lo < 0 ? ~lo : lo;
         var inv = 1.0 / (2 * sigma * sigma);
@@ -52,6 +62,24 @@ internal sealed class SortedColumn
             }
 
             sum += _weights[j] * Math.Exp(-d * d * inv);
+        }
+
+        return sum;
+    }
+
+    private double BinnedSum(double x, double sigma)
+    {
+        var inv = 1.0 / (2 * sigma * sigma);
+        var lo = Math.Max(0, (int)((x - 4 * sigma) * Bins));
+        var hi = Math.Min(Bins - 1, (int)((x + 4 * sigma) * Bins));
+        var sum = 0.0;
+        for (var b = lo; b <= hi; b++)
+        {
+            if (_bins[b] != 0)
+            {
+                var d = (b + 0.5) / Bins - x;
+                sum += _bins[b] * Math.Exp(-d * d * inv);
+            }
         }
 
         return sum;
