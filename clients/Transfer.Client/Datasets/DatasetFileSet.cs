@@ -11,10 +11,20 @@ public sealed record DatasetFileSet(DatasetFormat Format, IReadOnlyList<DatasetF
     private const string ImagesMarker = "-idx3-ubyte";
     private const string LabelsMarker = "-idx1-ubyte";
 
-    /// <summary>A name for the dataset when none is given: the file name without extensions, or the IDX folder's name.</summary>
-    public string DefaultName => Format == DatasetFormat.Idx
-        ? new DirectoryInfo(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Parts[0].Path)) ?? Parts[0].Path).Name
-        : Stem(Parts[0].Path);
+    private static readonly HashSet<string> GenericStems = new(["data", "dataset", "images", "train", "test"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A name for the dataset when none is given: the file name without extensions (<c>iris.csv</c> is <c>iris</c>), or the
+    /// folder's name for an IDX pair and for generic file names (<c>iris/data.csv</c> is <c>iris</c> too).
+    /// </summary>
+    public string DefaultName
+    {
+        get
+        {
+            var stem = Stem(Parts[0].Path);
+            return Format == DatasetFormat.Idx || GenericStems.Contains(stem) ? FolderName(Parts[0].Path) ?? stem : stem;
+        }
+    }
 
     /// <summary>The bytes on disk over all parts.</summary>
     public long TotalBytes => Parts.Sum(p => new FileInfo(p.Path).Length);
@@ -100,6 +110,9 @@ public sealed record DatasetFileSet(DatasetFormat Format, IReadOnlyList<DatasetF
             _ => throw new ArgumentException($"'{folder}' holds {matches.Count} *{marker}* files; name the images and labels files instead."),
         };
     }
+
+    private static string? FolderName(string path) =>
+        System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) is { } folder ? new DirectoryInfo(folder).Name : null;
 
     private static string Stem(string path)
     {

@@ -34,14 +34,14 @@ internal static class TransferResilience
         });
     }
 
-    /// <summary>The handler chain of a client built without DI: the pipeline over a pooled socket handler.</summary>
-    public static HttpMessageHandler CreateHandler(TransferClientOptions options)
+    /// <summary>The handler chain of a client built without DI: the pipeline over a pooled socket handler (or <paramref name="inner"/>).</summary>
+    public static HttpMessageHandler CreateHandler(TransferClientOptions options, HttpMessageHandler? inner = null)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         Configure(builder, options);
         return new ResilienceHandler(builder.Build())
         {
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
+            InnerHandler = inner ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
         };
     }
 }
