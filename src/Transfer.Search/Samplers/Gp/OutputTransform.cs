@@ -1,0 +1,37 @@
+namespace Transfer.Search.Samplers.Gp;
+
+/// <summary>
+/// Robust standardisation of losses for the GP: centred on the median, scaled by the interquartile range, the upper
+/// (bad) tail log-compressed so a few huge losses (e.g. Rosenbrock) do not flatten the good region; then standardised.
+/// </summary>
+internal static class OutputTransform
+{
+    public static double[] Apply(double[] losses)
+    {
+        var sorted = losses.Order().ToArray();
+        var median = Quantile(sorted, 0.5);
+        var scale = Quantile(sorted, 0.75) - Quantile(sorted, 0.25);
+        if (!(scale > 0))
+        {
+            scale = sorted[^1] - sorted[0];
+        }
+
+        if (!(scale > 0))
+        {
+            scale = 1;
+        }
+
+        var z = losses.Select(l => (l - median) / scale).Select(v => v > 0 ? Math.Log(1 + v) : v).ToArray();
+        var mean = z.Average();
+        var std = Math.Sqrt(z.Select(v => (v - mean) * (v - mean)).Average());
+        return [.. z.Select(v => std > 0 ? (v - mean) / std : v - mean)];
+    }
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        var pos = q * (sorted.Length - 1);
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,123 @@
+using Transfer.Search.Spaces;
+using Transfer.Search.Trials;
+
+namespace Transfer.Search.Samplers.Tpe;
+
+/// <summary>
+/// Incremental view of the finished observations: added once per trial number, kept per dimension in sorted columns.
+/// Only a memo of the history (a rebuilt sampler rebuilds it), so it is not part of the sampler's snapshot.
+/// </summary>
+internal sealed class TpeCache
+{
+    private readonly SearchSpace _space;
+    private readonly Dictionary<int, double> _included = [];
+
+    public TpeCache(SearchSpace space, IReadOnlyList<Observation> priors, StudyDirection direction)
+    {
+        _space = space;
+        Direction = direction;
+        Columns = [.. space.Dimensions.Select(d => new SortedColumn(d.IsCategorical ? d.Choices.Count : 0))];
+        foreach (var p in priors)
+        {
+            Add(p.Values, direction == StudyDirection.Minimize ? p.Loss : -p.Loss, p.Weight);
+        }
+    }
+
+    public StudyDirection Direction { get; }
+
+    public SortedColumn[] Columns { get; }
+
+    /// <summary>Unit-scale (continuous) or index (categorical) vectors, NaN where inactive.</summary>
+    public List<double[]> Units { get; } = [];
+
+    public List<double> Losses { get; } = [];
+
+    public List<double> Weights { get; } = [];
+
+    /// <summary>True when the history no longer matches what was added (a trial's value changed or vanished): rebuild.</summary>
+    public bool Stale { get; private set; }
+
+    /// <summary>Adds finished trials not seen yet; returns the pending trials' unit vectors.</summary>
+    public List<double[]> Sync(TrialHistory history, Func<TrialRecord, double[]> encode)
+    {
+        var pending = new List<double[]>();
+        var complete = 0;
+        foreach (var t in history.Trials)
+        {
+            if (t.State == TrialState.Pending)
+            {
+                pending.Add(ToUnits(encode(t)));
+            }
+            else if (t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v))
+            {
+                complete++;
+                if (_included.TryGetValue(t.Number, out var seen))
+                {
+                    Stale |= seen != v;
+                }
+                else
+                {
+                    _included[t.Number] = v;
+                    Add(encode(t), history.Loss(v), 1.0);
+                }
+            }
+        }
+
+        Stale |= complete != _included.Count;
+        return pending;
+    }
+
+    public double[] ToUnits(double[] values)
+    {
+        var units = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var d = _space.Dimensions[i];
+            units[i] = double.IsNaN(values[i]) ? double.NaN : d.IsCategorical ? values[i] : d.ToUnit(values[i]);
+        }
+
+        return units;
+    }
+
+    /// <summary>Indices of the k lowest losses (ties broken by insertion order).</summary>
+    public int[] Best(int k)
+    {
+        var best = new List<int>(k + 1);
+        for (var i = 0; i < Losses.Count; i++)
+        {
+            if (best.Count == k && Losses[i] >= Losses[best[^1]])
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && Losses[best[at - 1]] > Losses[i])
+            {
+                at--;
+            }
+
+            best.Insert(at, i);
+            if (best.Count > k)
+            {
+                best.RemoveAt(k);
+            }
+        }
+
+        return [.. best];
+    }
+
+    private void Add(double[] values, double loss, double weight)
+    {
+        var units = ToUnits(values);
+        Units.Add(units);
+        Losses.Add(loss);
+        Weights.Add(weight);
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (!double.IsNaN(units[i]))
+            {
+                Columns[i].Add(units[i], weight);
+            }
+        }
+    }
+}

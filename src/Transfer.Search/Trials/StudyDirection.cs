@@ -1,0 +1,7 @@
+namespace Transfer.Search.Trials;
+
+public enum StudyDirection
+{
+    Minimize,
+    Maximize,
+}

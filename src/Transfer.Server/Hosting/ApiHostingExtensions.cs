@@ -1,0 +1,69 @@
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Transfer.Contracts.Tenants;
+using Transfer.Server.Apis;
+using Transfer.Server.Auth;
+using Transfer.Server.Bootstrap;
+using Transfer.Server.Datasets;
+using Transfer.Server.Options;
+using Transfer.Server.Problems;
+using Transfer.Server.Tenants;
+using Transfer.Storage;
+
+namespace Transfer.Server.Hosting;
+
+/// <summary>Options, services and endpoints of the host.</summary>
+public static class ApiHostingExtensions
+{
+    public static WebApplicationBuilder AddTransferOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TransferOptions>().BindConfiguration(TransferOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TransferSiloOptions>().BindConfiguration(TransferSiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + (1 << 20));
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddTransferApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<DatasetBlobStore>();
+        services.AddSingleton<DatasetInspector>();
+        services.AddSingleton<DatasetUploadService>();
+        services.AddSingleton<DatasetService>();
+        services.AddSingleton<TenantService>();
+        services.AddHostedService<BootstrapService>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().AddPolicy(TransferClaims.AdminPolicy, p => p.RequireRole(nameof(Role.Admin)));
+        services.AddHealthChecks().AddCheck<ReadinessChecks>("silo-and-storage", tags: ["ready"]);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseTransferApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthApi();
+        app.MapOpenApi();
+        if (app.Services.GetRequiredService<IOptions<TransferOptions>>().Value.ServesApi)
+        {
+            app.MapDatasetsApi();
+            app.MapAdminApi();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Transfer.Grains;
+using Transfer.Server.Options;
+using Transfer.Storage;
+
+namespace Transfer.Server.Hosting;
+
+/// <summary>Wires the Orleans silo: clustering (localhost or Azure Table), blob grain storage, the contracts' JSON codec.</summary>
+public static class SiloHostingExtensions
+{
+    public static WebApplicationBuilder AddTransferSilo(this WebApplicationBuilder builder)
+    {
+        var silo = builder.Configuration.GetSection(TransferSiloOptions.Section).Get<TransferSiloOptions>() ?? new TransferSiloOptions();
+        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        builder.UseOrleans(orleans =>
+        {
+            if (silo.Clustering == "AzureTable")
+            {
+                orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
+                orleans.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+                orleans.ConfigureEndpoints(IPAddress.Loopback, silo.SiloPort, silo.GatewayPort);
+            }
+            else
+            {
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            }
+
+            orleans.AddAzureBlobGrainStorage(GrainStorage.Default, o =>
+            {
+                o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
+                o.ContainerName = silo.GrainStateContainer;
+            });
+
+            // Wire DTOs from Transfer.Contracts travel inside grain calls and state as JSON: they stay free of Orleans attributes
+            // (the SDK shares them), and are not mirrored by a second set of grain-side types.
+            orleans.Services.AddSerializer(s => s.AddJsonSerializer(isSupported: type => type.Namespace?.StartsWith("Transfer.Contracts", StringComparison.Ordinal) == true));
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text;
+using System.Text.Json;
+using Transfer.Contracts.Training;
+using Transfer.Data;
+using Transfer.Training.Data;
+using Transfer.Training.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Transfer.Training.Inference;
+
+/// <summary>
+/// A trained network with everything prediction needs: the spec, the weights, the train-split preprocessing and
+/// the seed it was trained under. Saved to and loaded from a stream; predicts class probabilities for a batch of
+/// decoded inputs in the dataset's own format (images, or table rows aligned to the training columns by name).
+/// </summary>
+public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing, int seed) : IDisposable
+{
+    private const string Magic = "TRANSFER-MODEL-1";
+
+    /// <summary>The network.</summary>
+    public SpecModule Module { get; } = module;
+
+    /// <summary>The preprocessing inference repeats.</summary>
+    public Preprocessing Preprocessing { get; } = preprocessing;
+
+    /// <summary>The seed the model was trained under.</summary>
+    public int Seed { get; } = seed;
+
+    /// <summary>The class names, in the order of the probability columns.</summary>
+    public IReadOnlyList<string> Classes => Preprocessing.Classes;
+
+    /// <summary>Writes spec, preprocessing, seed and weights.</summary>
+    public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(JsonSerializer.Serialize(new ModelHeader(Module.Spec, Preprocessing, Seed), TrainingJson.Options));
+            using var weights = new MemoryStream();
+            Module.save(weights);
+            var bytes = weights.ToArray();
+            writer.Write(bytes.LongLength);
+            writer.Write(bytes);
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(destination, cancellationToken);
+        await destination.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Reads a model written by <see cref="SaveAsync"/> onto <paramref name="device"/> (the process default when null).</summary>
+    public static async Task<TrainedModel> LoadAsync(Stream source, Device? device = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var buffer = new MemoryStream();
+        await source.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        using var reader = new BinaryReader(buffer, Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException("not a Transfer model");
+        }
+
+        var header = JsonSerializer.Deserialize<ModelHeader>(reader.ReadString(), TrainingJson.Options)
+            ?? throw new InvalidDataException("empty model header");
+        var module = SpecModule.Create(header.Spec, header.Seed, device);
+        var length = reader.ReadInt64();
+        module.load(new MemoryStream(reader.ReadBytes(checked((int)length))));
+        return new TrainedModel(module, header.Preprocessing, header.Seed);
+    }
+
+    /// <summary>Class probabilities for each image (rows) over <see cref="Classes"/> (columns).</summary>
+    public float[][] Predict(ImageData images, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var input = Preprocessing.Input;
+        if (!input.IsImage || images.Channels != input.Channels || images.Height != input.Height || images.Width != input.Width)
+        {
+            throw new ArgumentException($"images are {images.Channels}×{images.Height}×{images.Width}; the model takes {input.Channels}×{input.Height}×{input.Width}", nameof(images));
+        }
+
+        return Predict(new ImageExampleSet(images, [.. Enumerable.Range(0, images.Count)], Preprocessing.Normalization), cancellationToken);
+    }
+
+    /// <summary>
+    /// Class probabilities for each table row. Columns are matched to the training columns by name; a training column
+    /// the table lacks (e.g. an unseen category's one-hot column) counts as missing.
+    /// </summary>
+    public float[][] Predict(TabularData table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = Preprocessing.ColumnNames ?? throw new InvalidOperationException("this model takes images");
+        var sourceOf = columns.Select(c => IndexOf(table.ColumnNames, c)).ToArray();
+        var features = new float[table.Rows * columns.Count];
+        for (var r = 0; r < table.Rows; r++)
+        {
+            var row = table.Row(r);
+            for (var c = 0; c < columns.Count; c++)
+            {
+                features[(r * columns.Count) + c] = sourceOf[c] >= 0 ? row[sourceOf[c]] : float.NaN;
+            }
+        }
+
+        var aligned = table with { Columns = columns.Count, Features = features, ColumnNames = columns };
+        return Predict(new TabularExampleSet(aligned, [.. Enumerable.Range(0, table.Rows)], Preprocessing.Normalization), cancellationToken);
+    }
+
+    public void Dispose() => Module.Dispose();
+
+    private float[][] Predict(IExampleSet set, CancellationToken cancellationToken)
+    {
+        var device = Module.parameters().First().device;
+        var result = new float[set.Count][];
+        var batch = Math.Max(1, Math.Min(256, set.Count));
+        using var batcher = new Batcher(set, batch, device);
+        Module.SetTraining(false);
+        using var noGrad = no_grad();
+        var positions = new int[batch];
+        for (var start = 0; start < set.Count; start += batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var n = Math.Min(batch, set.Count - start);
+            for (var k = 0; k < n; k++)
+            {
+                positions[k] = start + k;
+            }
+
+            using var scope = NewDisposeScope();
+            var (x, _) = batcher.Next(positions.AsSpan(0, n), null);
+            var probabilities = nn.functional.softmax(Module.call(x), 1).cpu().data<float>().ToArray();
+            for (var k = 0; k < n; k++)
+            {
+                result[start + k] = probabilities.AsSpan(k * Classes.Count, Classes.Count).ToArray();
+            }
+        }
+
+        return result;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed record ModelHeader(ModelSpec Spec, Preprocessing Preprocessing, int Seed);
+}

@@ -1,0 +1,93 @@
+using Transfer.Contracts.Curves;
+
+namespace Transfer.Curves.Tests;
+
+public sealed class EarlyStopPolicyTests
+{
+    private readonly EarlyStopPolicy _policy = new();
+
+    [Fact]
+    public void ADivergingTrialStopsEvenWithoutABestValue()
+    {
+        var curve = CurveMaker.Make(20, u => u > 0.7 ? double.PositiveInfinity : Shapes.Loss(u, 0.3, 0.2), maxIteration: 2000);
+        var decision = _policy.Decide(curve, bestSoFar: null);
+        Assert.True(decision.Stop);
+        Assert.StartsWith("diverging", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANaNInTheThirdReportStopsAtOnce()
+    {
+        var curve = CurveMaker.Make(3, u => u > 0.9 ? double.NaN : 2.0, maxIteration: 2000);
+        var decision = _policy.Decide(curve, bestSoFar: null);
+        Assert.True(decision.Stop, decision.Reason);
+        Assert.Equal(TrafficLight.Red, decision.Judgement.Light);
+    }
+
+    [Fact]
+    public void ATrialForecastFarBelowTheBestStops()
+    {
+        var curve = CurveMaker.Make(30, u => 1.0, valMetric: u => Shapes.Accuracy(u, 0.6, 0.1), noise: 0.01, step: 20, maxIteration: 2000);
+        var decision = _policy.Decide(curve, bestSoFar: 0.85);
+        Assert.True(decision.Stop, decision.Reason);
+        Assert.True(decision.Judgement.Extrapolation!.Upper < 0.85);
+    }
+
+    [Fact]
+    public void ATrialThatCanStillReachTheBestContinues()
+    {
+        var curve = CurveMaker.Make(30, u => 1.0, valMetric: u => 0.1 + (0.6 * u), noise: 0.01, step: 20, maxIteration: 2000);
+        var decision = _policy.Decide(curve, bestSoFar: 0.8);
+        Assert.False(decision.Stop, decision.Reason);
+    }
+
+    [Fact]
+    public void WithoutABestValueAHealthyTrialContinues()
+    {
+        var curve = CurveMaker.Make(30, u => 1.0, valMetric: u => Shapes.Accuracy(u, 0.6, 0.1), noise: 0.01, step: 20, maxIteration: 2000);
+        Assert.False(_policy.Decide(curve, bestSoFar: null).Stop);
+    }
+
+    [Fact]
+    public void NoForecastStopBeforeTheMinimumProgress()
+    {
+        var curve = CurveMaker.Make(8, u => 1.0, valMetric: u => Shapes.Accuracy(u, 0.3, 0.1), noise: 0.01, step: 20, maxIteration: 4000);
+        var decision = _policy.Decide(curve, bestSoFar: 0.9);
+        Assert.False(decision.Stop, decision.Reason);
+    }
+
+    [Fact]
+    public void ReplayingAJobSavesIterationsWithoutLosingTheSlowTrialThatEndsBest()
+    {
+        // Ten configurations of one task, run in this order: fast mediocre ones, one broken, and a slow one that ends best.
+        var finals = new[] { 0.80, 0.62, 0.70, 0.55, 0.78, 0.66, 0.50, 0.74, 0.60 };
+        var trials = finals
+            .Select((final, i) => CurveMaker.Make(100, u => Shapes.Loss(u, 0.2, 0.1), valMetric: u => Shapes.Accuracy(u, final, 0.1), noise: 0.01, seed: i, step: 20))
+            .Append(CurveMaker.Make(100, u => u > 0.3 ? double.NaN : Shapes.Loss(u, 0.2, 0.1), valMetric: u => 0.1, seed: 20, step: 20))
+            .Append(CurveMaker.Make(100, u => Shapes.Loss(u, 0.1, 0.6), valMetric: u => Shapes.Accuracy(u, 0.9, 0.45), noise: 0.01, seed: 21, step: 20))
+            .ToList();
+        double? best = null;
+        var used = 0;
+        var stoppedLast = false;
+        foreach (var trial in trials)
+        {
+            var end = trial.Points.Count;
+            for (var k = 1; k < trial.Points.Count; k++)
+            {
+                if (_policy.Decide(CurveMaker.Prefix(trial, k), best).Stop)
+                {
+                    end = k;
+                    break;
+                }
+            }
+
+            used += end;
+            stoppedLast = end < trial.Points.Count;
+            var final = trial.Points[end - 1].ValMetric ?? 0.0;
+            best = Math.Max(best ?? final, final);
+        }
+
+        Assert.False(stoppedLast, "the slow trial that ends best was stopped");
+        Assert.True(used <= 0.6 * 100 * trials.Count, $"ran {used} of {100 * trials.Count} reports");
+    }
+}
