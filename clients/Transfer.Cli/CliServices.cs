@@ -24,6 +24,6 @@ public sealed record CliServices(
         AnsiConsole.Console,
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
         Console.Out,
-        new CredentialsResolver(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+        new CredentialsResolver(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify)),
         options => new TransferClient(options));
 }
