@@ -1,0 +1,59 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Transfer.Cli.Commands.Datasets;
+using Transfer.Cli.Commands.Keys;
+using Transfer.Cli.Commands.Tenants;
+using Transfer.Cli.Output;
+using Transfer.Cli.Settings;
+
+namespace Transfer.Cli;
+
+/// <summary>The <c>transfer</c> command tree; <see cref="RunAsync"/> runs it in-process (Program and the tests alike).</summary>
+public static class TransferCli
+{
+    public static CommandApp Create(CliServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("transfer");
+            config.ConfigureConsole(services.Out);
+            config.Settings.Registrar.RegisterInstance(services);
+            config.SetExceptionHandler((exception, _) =>
+            {
+                ErrorReport.Message(services.Error, exception.Message);
+                return exception is CommandAppException ? ExitCodes.BadInput : ExitCodes.Failure;
+            });
+
+            config.AddBranch<DatasetsSettings>("datasets", datasets =>
+            {
+                datasets.SetDescription("Upload, list, show, download and delete datasets.");
+                datasets.AddCommand<UploadDatasetCommand>("upload")
+                    .WithDescription("Upload a CSV, an image zip or an IDX pair.")
+                    .WithExample("datasets", "upload", "iris.csv", "--label", "species")
+                    .WithExample("datasets", "upload", "--images", "train-images-idx3-ubyte.gz", "--labels", "train-labels-idx1-ubyte.gz");
+                datasets.AddCommand<ListDatasetsCommand>("list").WithDescription("List the tenant's datasets.");
+                datasets.AddCommand<ShowDatasetCommand>("show").WithDescription("Show one dataset's schema and files.");
+                datasets.AddCommand<DownloadDatasetCommand>("download").WithDescription("Download stored parts, checked against their SHA-256.");
+                datasets.AddCommand<DeleteDatasetCommand>("delete").WithDescription("Delete a dataset.");
+            });
+            config.AddBranch<TenantsSettings>("tenants", tenants =>
+            {
+                tenants.SetDescription("Manage tenants (admin key).");
+                tenants.AddCommand<CreateTenantCommand>("create").WithDescription("Create a tenant.");
+                tenants.AddCommand<ShowTenantCommand>("show").WithDescription("Show a tenant and its keys.");
+            });
+            config.AddBranch<KeysSettings>("keys", keys =>
+            {
+                keys.SetDescription("Issue and revoke API keys (admin key).");
+                keys.AddCommand<CreateKeyCommand>("create").WithDescription("Issue a key for a tenant.");
+                keys.AddCommand<RevokeKeyCommand>("revoke").WithDescription("Revoke a key.");
+            });
+        });
+        return app;
+    }
+
+    public static Task<int> RunAsync(IEnumerable<string> args, CliServices services, CancellationToken cancellationToken = default) =>
+        Create(services).RunAsync(args, cancellationToken);
+}
