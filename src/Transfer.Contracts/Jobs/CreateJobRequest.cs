@@ -1,0 +1,30 @@
+using Transfer.Contracts.Search;
+
+namespace Transfer.Contracts.Jobs;
+
+/// <summary>
+/// Starts an auto-training job on a dataset of the caller's tenant. Everything but <see cref="DatasetId"/> has a default:
+/// the joint space (head architecture + frozen backbone blocks + solver) around the dataset's benchmark model, TPE
+/// warm-started from the knowledge base inside ASHA, one trial at a time.
+/// </summary>
+/// <param name="DatasetId">The dataset to train on.</param>
+/// <param name="Objective">The metric to optimise; validation accuracy, maximised, by default.</param>
+/// <param name="Budget">How many trials, or how long.</param>
+/// <param name="Space">The search space; null for the default joint space.</param>
+/// <param name="Sampler">The sampler by name (<c>tpe</c>, <c>gp</c>, <c>random</c>, …); null for KB-warm-started TPE.</param>
+/// <param name="Scheduler">The scheduler (<c>asha</c>, <c>hyperband</c>, <c>median</c>, <c>fifo</c>); null for ASHA.</param>
+/// <param name="Parallelism">Trials run at once across the worker silos.</param>
+/// <param name="Seed">Seeds the sampler, the data splits and every trial (trial n uses <c>Seed + n</c>).</param>
+/// <param name="MaxEpochs">The longest a trial trains, in epochs (the scheduler's maximum budget).</param>
+/// <param name="UseKnowledgeBase">Warm-start from the nearest past datasets' best configurations.</param>
+public sealed record CreateJobRequest(
+    string DatasetId,
+    JobObjective? Objective = null,
+    JobBudget? Budget = null,
+    SearchSpaceDefinition? Space = null,
+    SamplerDefinition? Sampler = null,
+    SchedulerDefinition? Scheduler = null,
+    int Parallelism = 1,
+    int Seed = 0,
+    int MaxEpochs = 4,
+    bool UseKnowledgeBase = true);

@@ -1,0 +1,22 @@
+namespace Transfer.Contracts.Jobs;
+
+/// <summary>
+/// An auto-training job as the API shows it: what was asked, where it is, the best trial so far and the baseline
+/// (the benchmark model's default configuration), and once finished the registered model.
+/// </summary>
+public sealed record JobInfo(
+    string Id,
+    string DatasetId,
+    JobStatus Status,
+    CreateJobRequest Request,
+    int TrialsStarted,
+    int TrialsFinished,
+    int? BestTrial,
+    double? BestScore,
+    double? BaselineScore,
+    double? TestScore,
+    string? ModelId,
+    string? Message,
+    double StepsSavedShare,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,45 @@
+using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Jobs;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>An auto-training job (the study), keyed <c>{tenant}/{job}</c>: asks the sampler, dispatches trials, judges reports.</summary>
+[Alias("transfer.study")]
+public interface IStudyGrain : IGrainWithStringKey
+{
+    [Alias("start")]
+    Task<JobInfo> StartAsync(CreateJobRequest request, DatasetInfo dataset, StudyPlan plan);
+
+    [ReadOnly]
+    [Alias("get")]
+    Task<JobInfo?> GetAsync();
+
+    [ReadOnly]
+    [Alias("trials")]
+    Task<IReadOnlyList<TrialInfo>> GetTrialsAsync();
+
+    [Alias("report")]
+    Task<TrialVerdict> ReportAsync(int trial, int attempt, CurveSample sample);
+
+    [Alias("complete")]
+    Task CompleteTrialAsync(int trial, int attempt, TrialResult result);
+
+    [Alias("stop")]
+    Task<JobInfo?> StopAsync();
+
+    [Alias("extend")]
+    Task<JobInfo?> ExtendAsync(int additionalTrials);
+
+    [Alias("rerun-failed")]
+    Task<JobInfo?> RerunFailedAsync();
+
+    [Alias("command-trial")]
+    Task<bool> CommandTrialAsync(int trial, TrialCommand command);
+
+    [Alias("delete")]
+    Task<bool> DeleteAsync();
+
+    /// <summary>Re-runs trials whose worker stopped heartbeating (also driven by a timer and a reminder).</summary>
+    [Alias("check-leases")]
+    Task CheckLeasesAsync();
+}

@@ -1,0 +1,18 @@
+using Transfer.Contracts.Search;
+using Transfer.Contracts.Training;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>
+/// What the API resolved before starting a study: the search space, the base model spec (backbone of the group's
+/// benchmark model, or a from-scratch spec), the benchmark weights' blob, and the knowledge base's warm start.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("transfer.study-plan")]
+public sealed record StudyPlan(
+    [property: Id(0)] SearchSpaceDefinition Space,
+    [property: Id(1)] ModelSpec BaseModel,
+    [property: Id(2)] string? BenchmarkModelBlob,
+    [property: Id(3)] WarmStartDefinition? WarmStart,
+    [property: Id(4)] IReadOnlyDictionary<string, ParameterValue> BaselineConfiguration);

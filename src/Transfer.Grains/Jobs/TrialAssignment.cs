@@ -1,0 +1,33 @@
+using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Search;
+using Transfer.Contracts.Training;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>
+/// What a worker needs to run one attempt of one trial. Payloads travel as references: the dataset's blobs, the benchmark
+/// model's blob, the checkpoint blob to resume from.
+/// </summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("transfer.trial-assignment")]
+public sealed record TrialAssignment(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string JobId,
+    [property: Id(2)] int Trial,
+    [property: Id(3)] int Attempt,
+    [property: Id(4)] DatasetInfo Dataset,
+    [property: Id(5)] ModelSpec Model,
+    [property: Id(6)] SolverConfig Solver,
+    [property: Id(7)] IReadOnlyDictionary<string, ParameterValue> Configuration,
+    [property: Id(8)] int Seed,
+    [property: Id(9)] string? BenchmarkModelBlob,
+    [property: Id(10)] string? ResumeCheckpointBlob,
+    [property: Id(11)] int SplitSeed)
+{
+    /// <summary>The key of the runner grain of this attempt.</summary>
+    public string RunnerKey => $"{Tenant}/{JobId}/{Trial}/{Attempt}";
+
+    /// <summary>The key of the job's study grain.</summary>
+    public string StudyKey => $"{Tenant}/{JobId}";
+}

@@ -1,0 +1,16 @@
+using Transfer.Contracts.Jobs;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>How an attempt ended: its status, the objective's last value, the held-out test accuracy, the saved model's blob.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("transfer.trial-result")]
+public sealed record TrialResult(
+    [property: Id(0)] TrialStatus Status,
+    [property: Id(1)] double? ValidationAccuracy,
+    [property: Id(2)] double? ValidationLoss,
+    [property: Id(3)] double? TestAccuracy,
+    [property: Id(4)] string? ModelBlob,
+    [property: Id(5)] string? Message,
+    [property: Id(6)] int Steps);
