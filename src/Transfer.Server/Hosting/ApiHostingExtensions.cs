@@ -9,6 +9,9 @@ using Transfer.Server.Datasets;
 using Transfer.Server.Options;
 using Transfer.Server.Problems;
 using Transfer.Server.Tenants;
+using Transfer.Grains.Jobs;
+using Transfer.Server.Jobs;
+using Transfer.Server.Models;
 using Transfer.Storage;
 
 namespace Transfer.Server.Hosting;
@@ -23,6 +26,8 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + (1 << 20));
         return builder;
@@ -38,6 +43,15 @@ public static class ApiHostingExtensions
         services.AddSingleton<DatasetUploadService>();
         services.AddSingleton<DatasetService>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<ArtifactStore>();
+        services.AddSingleton<JobIndexStore>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<ModelService>();
+        services.AddSingleton<DatasetCache>();
+        services.AddSingleton(sp => new WorkerSlots(sp.GetRequiredService<IOptions<JobOptions>>().Value.WorkerSlots));
+        services.AddSingleton<ITrialExecutor, TorchTrialExecutor>();
+        services.AddHostedService<TorchStartup>();
         services.AddHostedService<BootstrapService>();
 
         services.AddProblemDetails();
@@ -62,6 +76,8 @@ public static class ApiHostingExtensions
         {
             app.MapDatasetsApi();
             app.MapAdminApi();
+            app.MapJobsApi();
+            app.MapModelsApi();
         }
 
         return app;

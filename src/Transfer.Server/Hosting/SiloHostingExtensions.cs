@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Transfer.Grains;
+using Transfer.Grains.Jobs;
 using Transfer.Server.Options;
 using Transfer.Storage;
 
@@ -15,6 +16,7 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddTransferSilo(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(TransferSiloOptions.Section).Get<TransferSiloOptions>() ?? new TransferSiloOptions();
+        var transfer = builder.Configuration.GetSection(TransferOptions.Section).Get<TransferOptions>() ?? new TransferOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.UseOrleans(orleans =>
         {
@@ -27,6 +29,13 @@ public static class SiloHostingExtensions
             else
             {
                 orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            }
+
+            orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            if (!transfer.RunsTraining)
+            {
+                // Heterogeneous silos: only silos with the worker role carry the trial runner, so Orleans places trials there.
+                orleans.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(TrialRunnerGrain)));
             }
 
             orleans.AddAzureBlobGrainStorage(GrainStorage.Default, o =>
