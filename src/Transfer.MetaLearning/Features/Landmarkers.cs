@@ -2,13 +2,14 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Transforms;
 
 namespace Transfer.MetaLearning.Features;
 
 /// <summary>
 /// Quick learners trained on the subsample and scored (accuracy) on a seeded holdout: an L-BFGS maximum-entropy linear
-/// model after min-max normalisation, a decision stump and a small tree (one-versus-all FastTree with one tree of 2 and
-/// 8 leaves), and 1-nearest-neighbour on min-max scaled features. <c>lm_best_gain</c> is the best accuracy's gain over
+/// model after min-max normalisation, a small tree (one-versus-all FastTree, one tree of 8 leaves), a decision stump
+/// (<see cref="DecisionStump"/>) and 1-nearest-neighbour on min-max scaled features. <c>lm_best_gain</c> is the best accuracy's gain over
 /// the majority class, as a fraction of what was left to gain. Missing cells are imputed with the column mean.
 /// </summary>
 internal static class Landmarkers
@@ -36,9 +37,9 @@ internal static class Landmarkers
         var ml = new MLContext(seed);
         var trainView = View(ml, m, train);
         var testView = View(ml, m, test);
-        var linear = Score(ml, ml.Transforms.NormalizeMinMax("Features").Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
+        var linear = Score(ml, Keys(ml).Append(ml.Transforms.NormalizeMinMax("Features")).Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
             new LbfgsMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = 50, NumberOfThreads = 1 })), trainView, testView);
-        var stump = Score(ml, Tree(ml, leaves: 2), trainView, testView);
+        var stump = DecisionStump.Accuracy(m, train, test);
         var tree = Score(ml, Tree(ml, leaves: 8), trainView, testView);
         var nn = NearestNeighbour(m, train, test);
         bag.Set("lm_linear", linear);
@@ -49,14 +50,19 @@ internal static class Landmarkers
         bag.Set("lm_best_gain", majorityAccuracy >= 1 ? 0 : Math.Clamp((best - majorityAccuracy) / (1 - majorityAccuracy), -1, 1));
     }
 
+    /// <summary>The class index as an ML.NET key, ordered by value (a key type declared in the schema read back shifted).</summary>
+    private static EstimatorChain<ValueToKeyMappingTransformer> Keys(MLContext ml) =>
+        new EstimatorChain<ITransformer>().Append(ml.Transforms.Conversion.MapValueToKey(
+            "Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
+
     private static IEstimator<ITransformer> Tree(MLContext ml, int leaves) =>
-        ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        Keys(ml).Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             NumberOfLeaves = leaves,
             NumberOfTrees = 1,
             MinimumExampleCountPerLeaf = 2,
             NumberOfThreads = 1,
-        }));
+        })));
 
     private static double Score<T>(MLContext ml, IEstimator<T> estimator, IDataView train, IDataView test)
         where T : class, ITransformer
@@ -69,11 +75,10 @@ internal static class Landmarkers
     {
         var schema = SchemaDefinition.Create(typeof(LandmarkRow));
         schema[nameof(LandmarkRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, m.Columns);
-        schema[nameof(LandmarkRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), Math.Max(2, m.ClassCount));
         var data = rows.Select(r => new LandmarkRow
         {
             Features = m.Values.AsSpan(r * m.Columns, m.Columns).ToArray(),
-            Label = (uint)m.Labels[r] + 1,
+            Label = (uint)m.Labels[r],
         }).ToList();
         return ml.Data.LoadFromEnumerable(data, schema);
     }
