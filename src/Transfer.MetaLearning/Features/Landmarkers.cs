@@ -38,7 +38,7 @@ internal static class Landmarkers
         var trainView = View(ml, m, train);
         var testView = View(ml, m, test);
         var linear = Score(ml, Keys(ml).Append(ml.Transforms.NormalizeMinMax("Features")).Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
-            new LbfgsMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = 50, NumberOfThreads = 1 })), trainView, testView);
+            new LbfgsMaximumEntropyMulticlassTrainer.Options { MaximumNumberOfIterations = 100, L1Regularization = 0, L2Regularization = 0.01f, NumberOfThreads = 1 })), trainView, testView);
         var stump = DecisionStump.Accuracy(m, train, test);
         var tree = Score(ml, Tree(ml, leaves: 8), trainView, testView);
         var nn = NearestNeighbour(m, train, test);
