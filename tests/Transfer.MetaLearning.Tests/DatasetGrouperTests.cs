@@ -6,7 +6,8 @@ using Transfer.MetaLearning.Groups;
 
 namespace Transfer.MetaLearning.Tests;
 
-public sealed class DatasetGrouperTests(SeedVectorsFixture seeds) : IClassFixture<SeedVectorsFixture>
+[Collection(SeedVectorsCollection.Name)]
+public sealed class DatasetGrouperTests(SeedVectorsFixture seeds)
 {
     private const string HeldOutFootwear = "fmnist-sandal-bag";
 

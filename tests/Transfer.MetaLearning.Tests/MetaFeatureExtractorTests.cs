@@ -101,4 +101,23 @@ public sealed class MetaFeatureExtractorTests
         Assert.True(shoes["img_spread_x"] > shoes["img_spread_y"]);
         Assert.True(tops["img_spread_y"] > tops["img_spread_x"]);
     }
+
+    [Fact]
+    public async Task ATableOfThreeRowsStillGetsEveryFeature()
+    {
+        var iris = await SeedData.TableAsync("iris");
+        int[] rows = [0, 50, 100];
+        var tiny = iris with
+        {
+            Rows = rows.Length,
+            Features = rows.SelectMany(r => iris.Row(r).ToArray()).ToArray(),
+            Labels = rows.Select(r => iris.Labels[r]).ToArray(),
+        };
+
+        var vector = new MetaFeatureExtractor().Extract(tiny, seed: 1);
+
+        Assert.Equal(MetaFeatureCatalog.Names.Count, vector.Values.Count);
+        Assert.All(vector.Values, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(0, vector["lm_best_gain"]);
+    }
 }

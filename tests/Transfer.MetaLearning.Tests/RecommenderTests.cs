@@ -4,7 +4,8 @@ using Transfer.MetaLearning.Knowledge;
 
 namespace Transfer.MetaLearning.Tests;
 
-public sealed class RecommenderTests(SeedVectorsFixture seeds) : IClassFixture<SeedVectorsFixture>
+[Collection(SeedVectorsCollection.Name)]
+public sealed class RecommenderTests(SeedVectorsFixture seeds)
 {
     private static readonly string[] Footwear = ["fmnist-shoes-a", "fmnist-shoes-bags", "fmnist-bags-zip"];
     private static readonly string[] Tops = ["fmnist-tops-a", "fmnist-tops-b", "fmnist-clothing6"];

@@ -3,7 +3,7 @@ using Transfer.MetaLearning.Features;
 
 namespace Transfer.MetaLearning.Tests;
 
-/// <summary>The meta-features of every seed dataset, computed once per test class that needs them (seed 7).</summary>
+/// <summary>The meta-features of every seed dataset, computed once for the test classes that share it (seed 7).</summary>
 public sealed class SeedVectorsFixture : IAsyncLifetime
 {
     public const int Seed = 7;

@@ -16,6 +16,14 @@ internal static class Landmarkers
 {
     public static void Compute(SampleMatrix m, int seed, double holdoutFraction, FeatureBag bag)
     {
+        if (m.Rows < 4)
+        {
+            // Too few examples to hold any out: every learner is taken to do as well as the majority class.
+            var majority = m.Rows == 0 ? 1 : m.Labels.GroupBy(y => y).Max(g => g.Count()) / (double)m.Rows;
+            SetAll(bag, majority);
+            return;
+        }
+
         Impute(m);
         var order = Sampling.Choose(m.Rows, m.Rows, new Random(seed));
         var testCount = Math.Clamp((int)Math.Round(m.Rows * holdoutFraction), 1, Math.Max(1, m.Rows - 1));
@@ -25,12 +33,7 @@ internal static class Landmarkers
         var majorityAccuracy = test.Count(i => m.Labels[i] == trainMajority) / (double)test.Length;
         if (train.Length < 2 || train.Select(i => m.Labels[i]).Distinct().Count() < 2)
         {
-            foreach (var name in new[] { "lm_linear", "lm_stump", "lm_tree", "lm_1nn" })
-            {
-                bag.Set(name, majorityAccuracy);
-            }
-
-            bag.Set("lm_best_gain", 0);
+            SetAll(bag, majorityAccuracy);
             return;
         }
 
@@ -54,6 +57,16 @@ internal static class Landmarkers
     private static EstimatorChain<ValueToKeyMappingTransformer> Keys(MLContext ml) =>
         new EstimatorChain<ITransformer>().Append(ml.Transforms.Conversion.MapValueToKey(
             "Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
+
+    private static void SetAll(FeatureBag bag, double accuracy)
+    {
+        foreach (var name in new[] { "lm_linear", "lm_stump", "lm_tree", "lm_1nn" })
+        {
+            bag.Set(name, accuracy);
+        }
+
+        bag.Set("lm_best_gain", 0);
+    }
 
     private static IEstimator<ITransformer> Tree(MLContext ml, int leaves) =>
         Keys(ml).Append(ml.MulticlassClassification.Trainers.OneVersusAll(ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
