@@ -13,6 +13,7 @@ public sealed partial class StudyGrain
         while (S.Status == JobStatus.Running && S.Trials.Count(t => t.IsActive) < parallelism && Engine.HasBudget(now))
         {
             var trial = Engine.NewTrial();
+            Emit(JobEventKinds.TrialQueued, trial, message: trial.IsBaseline ? "baseline: the benchmark's default configuration" : null);
             await DispatchAsync(trial, resume: false);
         }
 
@@ -53,11 +54,12 @@ public sealed partial class StudyGrain
 
     private async Task FinishIfDoneAsync()
     {
-        if (S.Trials.Any(t => t.IsActive) || (S.Status == JobStatus.Running && Engine.HasBudget(time.GetUtcNow())))
+        if (S.Trials.Any(t => t.IsActive) || S.FinishedAt is not null || (S.Status == JobStatus.Running && Engine.HasBudget(time.GetUtcNow())))
         {
             return;
         }
 
+        S.FinishedAt = time.GetUtcNow();
         if (S.Status == JobStatus.Running)
         {
             S.Status = S.Trials.Any(t => t.Score is not null) ? JobStatus.Completed : JobStatus.Failed;
@@ -72,7 +74,30 @@ public sealed partial class StudyGrain
             S.Message = $"best trial {best.Number}: {Engine.Metric} {best.Score:0.####}";
         }
 
+        Emit(JobEventKinds.JobFinished, Engine.Best(), best: Engine.BestScore(), message: $"{S.Status}: {S.Message}");
+        foreach (var sink in outcomes)
+        {
+            try
+            {
+                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Select(t => t.ToInfo())]);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogRecordFailed(logger, ex, JobId); // the knowledge base missing one job must not fail the job
+            }
+        }
+
         await StopLeasesAsync();
+    }
+
+    private void Emit(string kind, TrialEntry? trial, CurveSample? sample = null, Transfer.Contracts.Curves.CurveJudgement? judgement = null, double? best = null, string? message = null)
+    {
+        const int Cap = 5_000;
+        S.Events.Add(new JobEvent(++S.LastEventId, kind, time.GetUtcNow(), trial?.Number, trial?.Status, sample, judgement, best, message));
+        if (S.Events.Count > Cap)
+        {
+            S.Events.RemoveRange(0, S.Events.Count - Cap);
+        }
     }
 
     private ITrialRunnerGrain Runner(TrialEntry trial) =>
@@ -127,6 +152,9 @@ public sealed partial class StudyGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not hand trial {Trial} to a worker")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string job, int trial);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not record its trials in the knowledge base")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, string job);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: trial {Trial} failed: {Message}")]
     private static partial void LogRetry(ILogger logger, string job, int trial, string? message);

@@ -10,6 +10,7 @@ namespace Transfer.Grains.Jobs;
 public sealed partial class StudyGrain(
     [PersistentState("study", GrainStorage.Default)] IPersistentState<StudyState> state,
     ArtifactStore artifacts,
+    IEnumerable<IJobOutcomeSink> outcomes,
     TimeProvider time,
     IOptions<JobOptions> options,
     ILogger<StudyGrain> logger) : Grain, IStudyGrain, IRemindable
@@ -67,6 +68,9 @@ public sealed partial class StudyGrain(
     public Task<IReadOnlyList<TrialInfo>> GetTrialsAsync() =>
         Task.FromResult<IReadOnlyList<TrialInfo>>(state.RecordExists ? [.. S.Trials.Select(t => t.ToInfo())] : []);
 
+    public Task<IReadOnlyList<JobEvent>> GetEventsAsync(long afterId, int max) =>
+        Task.FromResult<IReadOnlyList<JobEvent>>(state.RecordExists ? [.. S.Events.Where(e => e.Id > afterId).Take(Math.Clamp(max, 1, 1000))] : []);
+
     public async Task<TrialVerdict> ReportAsync(int trial, int attempt, CurveSample sample)
     {
         if (!state.RecordExists || trial >= S.Trials.Count || S.Trials[trial] is not { IsActive: true } entry || entry.Attempts != attempt)
@@ -75,15 +79,22 @@ public sealed partial class StudyGrain(
         }
 
         var now = time.GetUtcNow();
-        entry.Status = entry.Status == TrialStatus.Queued ? TrialStatus.Running : entry.Status;
+        if (entry.Status == TrialStatus.Queued)
+        {
+            entry.Status = TrialStatus.Running;
+            Emit(JobEventKinds.TrialStarted, entry);
+        }
+
         entry.StartedAt ??= now;
         entry.LastHeartbeat = now;
         var verdict = S.Status == JobStatus.Running
             ? Engine.Report(entry, sample, S.Dataset!.Schema.Classes.Count)
             : new TrialVerdict(true, "the job was stopped");
+        Emit(JobEventKinds.TrialReported, entry, sample: sample, judgement: entry.Judgement);
         if (verdict.Stop)
         {
             entry.StopReason ??= verdict.Reason;
+            Emit(JobEventKinds.TrialStopping, entry, message: verdict.Reason);
         }
 
         await SaveAsync();
@@ -102,7 +113,14 @@ public sealed partial class StudyGrain(
             LogRetry(logger, JobId, trial, result.Message);
         }
 
+        var best = Engine.BestScore();
         Engine.Finish(entry, result, time.GetUtcNow());
+        Emit(entry.Status == TrialStatus.Failed ? JobEventKinds.TrialFailed : JobEventKinds.TrialFinished, entry, message: entry.StopReason);
+        if (Engine.BestScore() is { } now && now != best)
+        {
+            Emit(JobEventKinds.BestSoFar, Engine.Best(), best: now);
+        }
+
         await FillSlotsAsync();
     }
 
@@ -144,6 +162,7 @@ public sealed partial class StudyGrain(
 
         S.TrialBudget = checked(Math.Max(S.TrialBudget, S.Trials.Count) + additionalTrials);
         S.Deadline = null;
+        S.FinishedAt = null;
         if (S.Status != JobStatus.Running)
         {
             S.Status = JobStatus.Running;
@@ -167,6 +186,7 @@ public sealed partial class StudyGrain(
         if (failed.Count > 0 && S.Status != JobStatus.Running)
         {
             S.Status = JobStatus.Running;
+            S.FinishedAt = null;
             await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             StartLeaseTimer();
         }
@@ -200,6 +220,17 @@ public sealed partial class StudyGrain(
         {
             entry.Status = command.Name == "pause" ? TrialStatus.Paused : TrialStatus.Running;
         }
+
+        Emit(
+            command.Name switch
+            {
+                "stop" => JobEventKinds.TrialStopping,
+                "pause" => JobEventKinds.TrialPaused,
+                "resume" => JobEventKinds.TrialResumed,
+                _ => JobEventKinds.TrialChanged,
+            },
+            entry,
+            message: command.Value is { } v ? $"{command.Name}={v.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : command.Name);
 
         await Runner(entry).CommandAsync(command);
         await SaveAsync();

@@ -43,4 +43,15 @@ public sealed class StudyState
 
     [Id(11)]
     public DateTimeOffset? Deadline { get; set; }
+
+    /// <summary>The most recent events (older ones are dropped past a cap); ids keep counting.</summary>
+    [Id(12)]
+    public List<JobEvent> Events { get; set; } = [];
+
+    [Id(13)]
+    public long LastEventId { get; set; }
+
+    /// <summary>When the job last finished (completed, stopped or failed); null while it runs.</summary>
+    [Id(14)]
+    public DateTimeOffset? FinishedAt { get; set; }
 }
