@@ -24,6 +24,7 @@ internal static class Report
             {
                 ["seeds"] = seeds,
                 ["cores"] = Environment.ProcessorCount,
+                ["load_average"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "",
                 ["seconds"] = Math.Round(elapsed.TotalSeconds, 1),
                 ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["ask_ms_clock"] = ThreadClock.Available ? "thread CPU time (CLOCK_THREAD_CPUTIME_ID); wall-clock medians in ask_wall_ms" : "wall clock",
