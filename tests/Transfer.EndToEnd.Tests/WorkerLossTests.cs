@@ -102,8 +102,10 @@ public sealed class WorkerLossTests : IAsyncLifetime
     private async Task<SiloAddress> SiloOfAsync(string runnerKey)
     {
         var management = _cluster.Client.GetGrain<IManagementGrain>(0);
-        var stats = await management.GetDetailedGrainStatistics([typeof(TrialRunnerGrain).FullName!]);
-        return stats.Single(s => s.GrainId.Key.ToString() == runnerKey).SiloAddress;
+        var stats = await management.GetDetailedGrainStatistics();
+        var runner = stats.Where(s => s.GrainId.Key.ToString() == runnerKey).ToArray();
+        Assert.True(runner.Length == 1, $"runner {runnerKey} not found among {string.Join(", ", stats.Select(s => s.GrainId.ToString()))}");
+        return runner[0].SiloAddress;
     }
 
     private static async Task<IReadOnlyList<JobEvent>> WaitForEventAsync(IStudyGrain study, long after, Func<JobEvent, bool> match, TimeSpan timeout)

@@ -37,6 +37,7 @@ public static class ApiHostingExtensions
     {
         var services = builder.Services;
         services.AddTransferGrainServices();
+        MathNet.Numerics.Control.UseSingleThread(); // small matrices: MathNet's parallel loops only slow GP asks down
         services.AddSingleton<DatasetInspector>();
         services.AddSingleton<DatasetUploadService>();
         services.AddSingleton<DatasetService>();
