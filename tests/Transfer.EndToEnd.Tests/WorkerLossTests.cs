@@ -19,6 +19,7 @@ namespace Transfer.EndToEnd.Tests;
 /// A two-silo in-process cluster on a private Azurite: a worker silo dies mid-trial (hard kill), the study notices the
 /// lapsed lease and re-runs the trial on the surviving silo, and the job completes.
 /// </summary>
+[Collection(HostCollection.Name)] // runs alone: the shared host's trials would compete for the 2 cores
 public sealed class WorkerLossTests : IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;
@@ -33,7 +34,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
         {
             silo.ConfigureTransferSilo(new TransferSiloOptions { Clustering = "TestCluster" }, new StorageOptions { ConnectionString = connection }, runsTraining: true);
             silo.Services.Configure<StorageOptions>(o => o.ConnectionString = connection);
-            silo.Services.Configure<JobOptions>(o => (o.LeaseSeconds, o.LeaseCheckSeconds) = (4, 1));
+            silo.Services.Configure<JobOptions>(o => (o.LeaseSeconds, o.LeaseCheckSeconds) = (6, 1));
             silo.Services.AddTransferGrainServices();
         });
         builder.ConfigureClient(client => client.Services.AddTransferSerialization());
@@ -121,7 +122,7 @@ public sealed class WorkerLossTests : IAsyncLifetime
                 return seen;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"no matching event within {timeout}; saw {string.Join(", ", seen.Select(e => e.Kind))}");
+            Assert.True(DateTime.UtcNow < deadline, $"no matching event within {timeout}; saw {string.Join(", ", seen.Select(e => $"{e.Kind}({e.Trial}) {e.Message}"))}");
             await Task.Delay(200);
         }
     }
