@@ -92,11 +92,13 @@ public sealed partial class StudyGrain
 
     private void Emit(string kind, TrialEntry? trial, CurveSample? sample = null, Transfer.Contracts.Curves.CurveJudgement? judgement = null, double? best = null, string? message = null)
     {
-        const int Cap = 5_000;
-        S.Events.Add(new JobEvent(++S.LastEventId, kind, time.GetUtcNow(), trial?.Number, trial?.Status, sample, judgement, best, message));
-        if (S.Events.Count > Cap)
+        // The recent events live in memory (ids are persisted and keep counting): a client that resumes from an id older
+        // than the buffer, or across a silo restart, re-reads the trials instead.
+        const int Cap = 10_000;
+        _events.Add(new JobEvent(++S.LastEventId, kind, time.GetUtcNow(), trial?.Number, trial?.Status, sample, judgement, best, message));
+        if (_events.Count > Cap)
         {
-            S.Events.RemoveRange(0, S.Events.Count - Cap);
+            _events.RemoveRange(0, _events.Count - Cap);
         }
     }
 
@@ -119,10 +121,31 @@ public sealed partial class StudyGrain
         }
     }
 
-    private async Task SaveAsync()
+    /// <summary>
+    /// Persists the state. Every state transition is written at once; curve reports (<paramref name="coalesce"/>) at most
+    /// once a second — a report lost with a silo is re-measured when the trial re-runs from its checkpoint — and the
+    /// lease timer flushes whatever is still unwritten.
+    /// </summary>
+    private async Task SaveAsync(bool coalesce = false)
     {
-        S.UpdatedAt = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        S.UpdatedAt = now;
+        if (coalesce && now - _lastWrite < TimeSpan.FromSeconds(1))
+        {
+            _dirty = true;
+            return;
+        }
+
         await state.WriteStateAsync();
+        (_lastWrite, _dirty) = (now, false);
+    }
+
+    private async Task FlushAsync()
+    {
+        if (_dirty)
+        {
+            await SaveAsync();
+        }
     }
 
     private JobInfo Info()

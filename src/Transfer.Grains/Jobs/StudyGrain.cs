@@ -18,6 +18,9 @@ public sealed partial class StudyGrain(
     private const string LeaseReminder = "study-leases";
     private StudyEngine? _engine;
     private IGrainTimer? _leaseTimer;
+    private readonly List<JobEvent> _events = [];
+    private DateTimeOffset _lastWrite;
+    private bool _dirty;
 
     private StudyState S => state.State;
 
@@ -26,6 +29,14 @@ public sealed partial class StudyGrain(
     private string Tenant => this.GetPrimaryKeyString().Split('/')[0];
 
     private string JobId => this.GetPrimaryKeyString().Split('/')[1];
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (state.RecordExists)
+        {
+            await FlushAsync();
+        }
+    }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +80,7 @@ public sealed partial class StudyGrain(
         Task.FromResult<IReadOnlyList<TrialInfo>>(state.RecordExists ? [.. S.Trials.Select(t => t.ToInfo())] : []);
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync(long afterId, int max) =>
-        Task.FromResult<IReadOnlyList<JobEvent>>(state.RecordExists ? [.. S.Events.Where(e => e.Id > afterId).Take(Math.Clamp(max, 1, 1000))] : []);
+        Task.FromResult<IReadOnlyList<JobEvent>>(state.RecordExists ? [.. _events.Where(e => e.Id > afterId).Take(Math.Clamp(max, 1, 1000))] : []);
 
     public Task<bool> HeartbeatAsync(int trial, int attempt)
     {
@@ -108,7 +119,7 @@ public sealed partial class StudyGrain(
             Emit(JobEventKinds.TrialStopping, entry, message: verdict.Reason);
         }
 
-        await SaveAsync();
+        await SaveAsync(coalesce: !verdict.Stop);
         return verdict;
     }
 
@@ -275,6 +286,8 @@ public sealed partial class StudyGrain(
         {
             return;
         }
+
+        await FlushAsync();
 
         var now = time.GetUtcNow();
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);

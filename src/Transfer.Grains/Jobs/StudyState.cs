@@ -44,10 +44,7 @@ public sealed class StudyState
     [Id(11)]
     public DateTimeOffset? Deadline { get; set; }
 
-    /// <summary>The most recent events (older ones are dropped past a cap); ids keep counting.</summary>
-    [Id(12)]
-    public List<JobEvent> Events { get; set; } = [];
-
+    /// <summary>The last event id given out; the events themselves are kept in memory by the grain.</summary>
     [Id(13)]
     public long LastEventId { get; set; }
 

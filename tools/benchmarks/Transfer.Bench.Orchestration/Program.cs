@@ -25,6 +25,7 @@ builder.ConfigureSilo((_, silo) =>
     silo.UseInMemoryReminderService();
     silo.Services.AddTransferSerialization();
     silo.Services.AddSingleton<ITrialExecutor>(new NoWorkExecutor(reportsPerTrial));
+    silo.Services.Configure<JobOptions>(o => o.WorkerSlots = 256); // a trainer that does no work needs no device slot
     silo.Services.AddTransferGrainServices();
 });
 builder.ConfigureClient(c => c.Services.AddTransferSerialization());
@@ -66,6 +67,8 @@ var report = new Dictionary<string, object>
         parallelism_per_study = 4,
         storage = "Orleans memory grain storage (Azurite's per-write latency is not what this measures)",
         trainer = "no work: reports at once",
+        worker_slots = 256,
+        persistence = "every state transition written at once; curve reports coalesced to one write a second per study",
         machine = $"{Environment.ProcessorCount} cores",
     },
 };
