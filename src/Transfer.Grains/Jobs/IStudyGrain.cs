@@ -18,6 +18,12 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("trials")]
     Task<IReadOnlyList<TrialInfo>> GetTrialsAsync();
 
+    /// <summary>Events after <paramref name="afterId"/>, oldest first, at most <paramref name="max"/>.</summary>
+    [ReadOnly]
+    [AlwaysInterleave]
+    [Alias("events")]
+    Task<IReadOnlyList<JobEvent>> GetEventsAsync(long afterId, int max);
+
     [Alias("report")]
     Task<TrialVerdict> ReportAsync(int trial, int attempt, CurveSample sample);
 

@@ -9,6 +9,9 @@ using Transfer.Server.Datasets;
 using Transfer.Server.Options;
 using Transfer.Server.Problems;
 using Transfer.Server.Tenants;
+using Transfer.Grains.Jobs;
+using Transfer.Server.Jobs;
+using Transfer.Server.Models;
 using Transfer.Storage;
 
 namespace Transfer.Server.Hosting;
@@ -23,6 +26,8 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + (1 << 20));
         return builder;
@@ -31,13 +36,17 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddTransferApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
-        services.AddSingleton<DatasetBlobStore>();
+        services.AddTransferGrainServices();
+        MathNet.Numerics.Control.UseSingleThread(); // small matrices: MathNet's parallel loops only slow GP asks down
         services.AddSingleton<DatasetInspector>();
         services.AddSingleton<DatasetUploadService>();
         services.AddSingleton<DatasetService>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<JobIndexStore>();
+        services.AddSingleton<JobPlanner>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton<ModelService>();
+        services.AddHostedService<TorchStartup>();
         services.AddHostedService<BootstrapService>();
 
         services.AddProblemDetails();
@@ -62,6 +71,8 @@ public static class ApiHostingExtensions
         {
             app.MapDatasetsApi();
             app.MapAdminApi();
+            app.MapJobsApi();
+            app.MapModelsApi();
         }
 
         return app;

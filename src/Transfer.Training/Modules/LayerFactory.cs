@@ -9,7 +9,7 @@ namespace Transfer.Training.Modules;
 /// Turns layer specs into torch modules while tracking the activation shape, so fully connected layers know their
 /// input width and image-shaped activations are flattened where a fully connected layer follows.
 /// </summary>
-internal sealed class LayerFactory(InputSpec input)
+internal sealed class LayerFactory(InputSpec input, Func<Generator> dropoutGenerator)
 {
     private int _channels = input.IsImage ? input.Channels : 0;
     private int _height = input.Height;
@@ -56,7 +56,7 @@ internal sealed class LayerFactory(InputSpec input)
         LayerKind.AvgPool => Pool(spec, max: false),
         LayerKind.FullyConnected => Linear(spec.Size),
         LayerKind.Activation => Activation(spec.Activation ?? "ReLU"),
-        LayerKind.Dropout => Dropout(spec.Rate),
+        LayerKind.Dropout => new SeededDropout(spec.Rate, dropoutGenerator),
         LayerKind.BatchNorm => IsSpatial ? BatchNorm2d(_channels) : BatchNorm1d(_features),
         _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "unknown layer kind"),
     };

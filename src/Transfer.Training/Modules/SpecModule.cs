@@ -19,11 +19,12 @@ public sealed class SpecModule : Module<Tensor, Tensor>
     private readonly Module<Tensor, Tensor>? _flatten;
     private readonly Linear _output;
     private readonly List<(int Block, string Name, LayerSpec Spec, Module Module)> _layers = [];
+    private Generator _generator = new(0, CPU);
 
     private SpecModule(ModelSpec spec) : base("SpecModule")
     {
         Spec = spec;
-        var factory = new LayerFactory(spec.Input);
+        var factory = new LayerFactory(spec.Input, () => _generator);
         var blocks = new List<List<(string, Module<Tensor, Tensor>)>>();
         foreach (var layer in spec.Backbone)
         {
@@ -73,6 +74,19 @@ public sealed class SpecModule : Module<Tensor, Tensor>
 
         module.to(device ?? TorchRuntime.Device);
         return module;
+    }
+
+    /// <summary>Re-seeds the generator the model's dropout layers draw from (the trainer does this every step).</summary>
+    public void SeedDropout(int seed)
+    {
+        var device = _output.weight!.device;
+        if (_generator.device.type != device.type)
+        {
+            _generator.Dispose();
+            _generator = new Generator((ulong)seed, device);
+        }
+
+        _generator.manual_seed(seed);
     }
 
     /// <summary>Freezes the first <paramref name="blocks"/> backbone blocks and unfreezes the rest (the cut point).</summary>
@@ -126,6 +140,16 @@ public sealed class SpecModule : Module<Tensor, Tensor>
         }
 
         return _output.call(x);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _generator.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     private void Add(List<(string, Module<Tensor, Tensor>)> target, LayerFactory factory, LayerSpec layer, int block, string prefix)

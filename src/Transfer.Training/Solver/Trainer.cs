@@ -210,7 +210,7 @@ public sealed partial class Trainer : IDisposable
         var positions = BatchPositions(Step);
         var rate = LearningRateSchedule.Rate(Solver, Step, TotalSteps);
         OptimizerFactory.Apply(_optimizer, _groups, Solver, rate);
-        torch.random.manual_seed(Seeds.Derive(_options.Seed, Step, stream: 3));
+        _model.SeedDropout(Seeds.Derive(_options.Seed, Step, stream: 3));
         using var scope = NewDisposeScope();
         var (x, y) = _batcher.Next(positions, new Random(Seeds.Derive(_options.Seed, Step, stream: 2)));
         var torchStart = Stopwatch.GetTimestamp();

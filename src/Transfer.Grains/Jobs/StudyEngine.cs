@@ -1,0 +1,160 @@
+using Transfer.Contracts.Curves;
+using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Search;
+using Transfer.Curves;
+using Transfer.Search.Samplers;
+using Transfer.Search.Schedulers;
+using Transfer.Search.Spaces;
+using Transfer.Search.Trials;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>
+/// The study's decisions, free of Orleans: which configuration to try next (the sampler, warm-started; the baseline
+/// first), whether a reporting trial goes on (the scheduler, then the learning-curve judge), and what a finished trial
+/// teaches the sampler. Rebuilt from the persisted state on every activation (samplers are driven by the history).
+/// </summary>
+public sealed class StudyEngine
+{
+    private readonly StudyState _state;
+    private readonly ISampler _sampler;
+    private readonly IScheduler _scheduler;
+    private readonly EarlyStopPolicy _policy = new();
+
+    public StudyEngine(StudyState state)
+    {
+        _state = state;
+        var request = state.Request!;
+        var space = SearchSpace.Create(state.Plan!.Space);
+        var sampler = request.Sampler ?? new SamplerDefinition("tpe", request.Seed);
+        if (request.UseKnowledgeBase && state.Plan.WarmStart is { } warm && sampler.WarmStart is null)
+        {
+            sampler = sampler with { WarmStart = warm };
+        }
+
+        _sampler = SamplerFactory.Create(sampler, space);
+        if (state.SamplerSnapshot is { } snapshot)
+        {
+            _sampler.Restore(new SamplerSnapshot(_sampler.Name, snapshot));
+        }
+
+        _scheduler = SchedulerFactory.Create(request.Scheduler ?? new SchedulerDefinition("asha", MinBudget: 1, MaxBudget: request.MaxEpochs, ReductionFactor: 3));
+    }
+
+    public bool Maximize => _state.Request!.Objective?.Maximize ?? true;
+
+    public string Metric => _state.Request!.Objective?.Metric ?? "accuracy";
+
+    public bool HasBudget(DateTimeOffset now) =>
+        _state.Trials.Count < _state.TrialBudget && (_state.Deadline is null || now < _state.Deadline);
+
+    /// <summary>Adds the next trial (queued): the baseline configuration first, then the sampler's proposals.</summary>
+    public TrialEntry NewTrial()
+    {
+        var number = _state.Trials.Count;
+        var baseline = number == 0;
+        var configuration = baseline
+            ? _state.Plan!.BaselineConfiguration
+            : _sampler.Ask(_scheduler.SamplerView(History()));
+        var entry = new TrialEntry
+        {
+            Number = number,
+            Configuration = new Dictionary<string, ParameterValue>(configuration),
+            Status = TrialStatus.Queued,
+            Seed = _state.Request!.Seed + number,
+            IsBaseline = baseline,
+        };
+        _state.Trials.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Records a report and decides: the scheduler's rung test, then the judge (divergence, hopeless forecast).</summary>
+    public TrialVerdict Report(TrialEntry trial, CurveSample sample, int classes)
+    {
+        trial.Curve.Add(sample);
+        trial.Steps = sample.Step;
+        if (Objective(sample) is not { } value)
+        {
+            return TrialVerdict.Continue;
+        }
+
+        trial.Score = value;
+        var decision = _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value));
+        var totalSteps = sample.Epoch > 0 ? (int)Math.Round(sample.Step / sample.Epoch * _state.Request!.MaxEpochs) : sample.Step;
+        var curve = new LearningCurve(
+            [.. trial.Curve.Select(c => new CurvePoint(c.Step, c.TrainLoss ?? double.NaN, c.ValidationLoss, c.ValidationAccuracy))],
+            Math.Max(totalSteps, sample.Step),
+            classes > 1 ? Math.Log(classes) : null);
+        var early = _policy.Decide(curve, Metric == "accuracy" && Maximize ? BestScore() : null);
+        trial.Judgement = early.Judgement;
+        if (decision == SchedulerDecision.Stop)
+        {
+            return new TrialVerdict(true, $"pruned by {_scheduler.Name} at epoch {sample.Epoch:0.##}: below the rung's cut-off");
+        }
+
+        return early.Stop ? new TrialVerdict(true, $"stopped early by the judge: {early.Reason}") : TrialVerdict.Continue;
+    }
+
+    /// <summary>Records how a trial ended and tells the sampler.</summary>
+    public void Finish(TrialEntry trial, TrialResult result, DateTimeOffset now)
+    {
+        trial.Status = result.Status;
+        trial.FinishedAt = now;
+        trial.TestScore = result.TestAccuracy;
+        trial.ModelBlob = result.ModelBlob;
+        trial.Steps = Math.Max(trial.Steps, result.Steps);
+        var final = Metric == "loss" ? result.ValidationLoss : result.ValidationAccuracy;
+        trial.Score = final ?? trial.Score;
+        if (result.Status is TrialStatus.Failed or TrialStatus.Pruned or TrialStatus.Stopped && result.Message is not null)
+        {
+            trial.StopReason ??= result.Message;
+        }
+
+        var record = Record(trial);
+        _sampler.Tell(History(), record);
+        _state.SamplerSnapshot = _sampler.Snapshot().StateJson;
+    }
+
+    /// <summary>The best trial: fully trained ones first, then any with a score.</summary>
+    public TrialEntry? Best() =>
+        Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null)).FirstOrDefault()
+        ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive)).FirstOrDefault();
+
+    public double? BestScore() => Best()?.Score;
+
+    /// <summary>Share of the planned training steps that early stopping saved, over finished trials.</summary>
+    public double StepsSavedShare()
+    {
+        double planned = 0, done = 0;
+        foreach (var t in _state.Trials.Where(t => !t.IsActive && t.Curve.Count > 0 && t.Curve[^1].Epoch > 0))
+        {
+            var last = t.Curve[^1];
+            planned += last.Step / last.Epoch * _state.Request!.MaxEpochs;
+            done += t.Steps;
+        }
+
+        return planned > 0 ? Math.Max(0, 1 - (done / planned)) : 0;
+    }
+
+    public TrialHistory History() =>
+        new([.. _state.Trials.Select(Record)], Maximize ? StudyDirection.Maximize : StudyDirection.Minimize);
+
+    private IEnumerable<TrialEntry> Ranked(IEnumerable<TrialEntry> trials) =>
+        Maximize ? trials.OrderByDescending(t => t.Score).ThenBy(t => t.Number) : trials.OrderBy(t => t.Score).ThenBy(t => t.Number);
+
+    private double? Objective(CurveSample sample) => Metric == "loss" ? sample.ValidationLoss : sample.ValidationAccuracy;
+
+    private TrialRecord Record(TrialEntry t) => new(
+        t.Number,
+        t.Configuration,
+        t.Status switch
+        {
+            TrialStatus.Completed => TrialState.Complete,
+            TrialStatus.Pruned or TrialStatus.Stopped => TrialState.Pruned,
+            TrialStatus.Failed => TrialState.Failed,
+            _ => TrialState.Pending,
+        },
+        t.Score,
+        [.. t.Curve.Where(c => Objective(c) is not null).Select(c => new IntermediateReport(c.Epoch, Objective(c)!.Value))],
+        _state.Request!.MaxEpochs);
+}

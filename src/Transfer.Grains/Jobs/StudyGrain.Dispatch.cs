@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Logging;
+using Transfer.Contracts.Jobs;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>Dispatching trials to workers, finishing the job, and the job view.</summary>
+public sealed partial class StudyGrain
+{
+    private async Task FillSlotsAsync()
+    {
+        var now = time.GetUtcNow();
+        var parallelism = Math.Max(1, S.Request!.Parallelism);
+        while (S.Status == JobStatus.Running && S.Trials.Count(t => t.IsActive) < parallelism && Engine.HasBudget(now))
+        {
+            var trial = Engine.NewTrial();
+            Emit(JobEventKinds.TrialQueued, trial, message: trial.IsBaseline ? "baseline: the benchmark's default configuration" : null);
+            await DispatchAsync(trial, resume: false);
+        }
+
+        await FinishIfDoneAsync();
+        await SaveAsync();
+    }
+
+    private async Task DispatchAsync(TrialEntry trial, bool resume)
+    {
+        trial.Attempts++;
+        trial.LastHeartbeat = time.GetUtcNow();
+        var dataset = S.Dataset!;
+        var trainEstimate = (int)Math.Max(1, dataset.Schema.Examples * (1 - TorchTrialExecutor.TestFraction) * (1 - TorchTrialExecutor.ValidationFraction));
+        var stepsPerEpoch = TrialConfigurationMapper.StepsPerEpoch(trial.Configuration, trainEstimate);
+        var assignment = new TrialAssignment(
+            Tenant,
+            JobId,
+            trial.Number,
+            trial.Attempts,
+            dataset,
+            TrialConfigurationMapper.Model(S.Plan!.BaseModel, trial.Configuration),
+            TrialConfigurationMapper.Solver(trial.Configuration, S.Request!.MaxEpochs, stepsPerEpoch),
+            trial.Configuration,
+            trial.Seed,
+            S.Plan.BenchmarkModelBlob,
+            resume ? artifacts.CheckpointRef(Tenant, JobId, trial.Number, "checkpoint") : null,
+            S.Request.Seed);
+        try
+        {
+            await Runner(trial).StartAsync(assignment);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // No worker took it; the lease check tries again (or fails the trial after MaxAttempts).
+            LogDispatchFailed(logger, ex, JobId, trial.Number);
+        }
+    }
+
+    private async Task FinishIfDoneAsync()
+    {
+        if (S.Trials.Any(t => t.IsActive) || S.FinishedAt is not null || (S.Status == JobStatus.Running && Engine.HasBudget(time.GetUtcNow())))
+        {
+            return;
+        }
+
+        S.FinishedAt = time.GetUtcNow();
+        if (S.Status == JobStatus.Running)
+        {
+            S.Status = S.Trials.Any(t => t.Score is not null) ? JobStatus.Completed : JobStatus.Failed;
+            S.Message ??= S.Status == JobStatus.Failed ? "no trial produced a score" : null;
+        }
+
+        if (Engine.Best() is { ModelBlob: { } blob } best)
+        {
+            var modelRef = artifacts.ModelRef(Tenant, JobId, "model");
+            await artifacts.CopyAsync(blob, modelRef);
+            S.ModelId = JobId;
+            S.Message = $"best trial {best.Number}: {Engine.Metric} {best.Score:0.####}";
+        }
+
+        Emit(JobEventKinds.JobFinished, Engine.Best(), best: Engine.BestScore(), message: $"{S.Status}: {S.Message}");
+        foreach (var sink in outcomes)
+        {
+            try
+            {
+                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Select(t => t.ToInfo())]);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogRecordFailed(logger, ex, JobId); // the knowledge base missing one job must not fail the job
+            }
+        }
+
+        await StopLeasesAsync();
+    }
+
+    private void Emit(string kind, TrialEntry? trial, CurveSample? sample = null, Transfer.Contracts.Curves.CurveJudgement? judgement = null, double? best = null, string? message = null)
+    {
+        const int Cap = 5_000;
+        S.Events.Add(new JobEvent(++S.LastEventId, kind, time.GetUtcNow(), trial?.Number, trial?.Status, sample, judgement, best, message));
+        if (S.Events.Count > Cap)
+        {
+            S.Events.RemoveRange(0, S.Events.Count - Cap);
+        }
+    }
+
+    private ITrialRunnerGrain Runner(TrialEntry trial) =>
+        GrainFactory.GetGrain<ITrialRunnerGrain>($"{Tenant}/{JobId}/{trial.Number}/{trial.Attempts}");
+
+    private void StartLeaseTimer()
+    {
+        var period = TimeSpan.FromSeconds(options.Value.LeaseCheckSeconds);
+        _leaseTimer ??= this.RegisterGrainTimer(_ => CheckLeasesAsync(), new GrainTimerCreationOptions(period, period) { Interleave = false });
+    }
+
+    private async Task StopLeasesAsync()
+    {
+        _leaseTimer?.Dispose();
+        _leaseTimer = null;
+        if (await this.GetReminder(LeaseReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        S.UpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    private JobInfo Info()
+    {
+        var best = Engine.Best();
+        var baseline = S.Trials.FirstOrDefault(t => t.IsBaseline);
+        return new JobInfo(
+            JobId,
+            S.Dataset!.Id,
+            S.Status,
+            S.Request!,
+            S.Trials.Count,
+            S.Trials.Count(t => !t.IsActive),
+            best?.Number,
+            best?.Score,
+            baseline is { IsActive: false } ? baseline.Score : null,
+            S.Status == JobStatus.Running ? null : best?.TestScore,
+            S.ModelId,
+            S.Message,
+            Engine.StepsSavedShare(),
+            S.CreatedAt,
+            S.UpdatedAt);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]
+    private static partial void LogLeaseLapsed(ILogger logger, string job, int trial, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not hand trial {Trial} to a worker")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string job, int trial);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not record its trials in the knowledge base")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: trial {Trial} failed: {Message}")]
+    private static partial void LogRetry(ILogger logger, string job, int trial, string? message);
+}

@@ -1,0 +1,296 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Jobs;
+using Transfer.Storage;
+
+namespace Transfer.Grains.Jobs;
+
+/// <inheritdoc cref="IStudyGrain"/>
+public sealed partial class StudyGrain(
+    [PersistentState("study", GrainStorage.Default)] IPersistentState<StudyState> state,
+    ArtifactStore artifacts,
+    IEnumerable<IJobOutcomeSink> outcomes,
+    TimeProvider time,
+    IOptions<JobOptions> options,
+    ILogger<StudyGrain> logger) : Grain, IStudyGrain, IRemindable
+{
+    private const string LeaseReminder = "study-leases";
+    private StudyEngine? _engine;
+    private IGrainTimer? _leaseTimer;
+
+    private StudyState S => state.State;
+
+    private StudyEngine Engine => _engine ??= new StudyEngine(S);
+
+    private string Tenant => this.GetPrimaryKeyString().Split('/')[0];
+
+    private string JobId => this.GetPrimaryKeyString().Split('/')[1];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && S.Status == JobStatus.Running)
+        {
+            StartLeaseTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<JobInfo> StartAsync(CreateJobRequest request, DatasetInfo dataset, StudyPlan plan)
+    {
+        if (state.RecordExists)
+        {
+            throw new InvalidOperationException($"Job '{JobId}' already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        state.State = new StudyState
+        {
+            Request = request,
+            Dataset = dataset,
+            Plan = plan,
+            Status = JobStatus.Running,
+            TrialBudget = request.Budget?.Trials ?? int.MaxValue,
+            Deadline = request.Budget?.WallTimeSeconds is { } s ? now.AddSeconds(s) : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        _engine = new StudyEngine(S);
+        await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartLeaseTimer();
+        await FillSlotsAsync();
+        return Info();
+    }
+
+    public Task<JobInfo?> GetAsync() => Task.FromResult(state.RecordExists ? Info() : null);
+
+    public Task<IReadOnlyList<TrialInfo>> GetTrialsAsync() =>
+        Task.FromResult<IReadOnlyList<TrialInfo>>(state.RecordExists ? [.. S.Trials.Select(t => t.ToInfo())] : []);
+
+    public Task<IReadOnlyList<JobEvent>> GetEventsAsync(long afterId, int max) =>
+        Task.FromResult<IReadOnlyList<JobEvent>>(state.RecordExists ? [.. S.Events.Where(e => e.Id > afterId).Take(Math.Clamp(max, 1, 1000))] : []);
+
+    public async Task<TrialVerdict> ReportAsync(int trial, int attempt, CurveSample sample)
+    {
+        if (!state.RecordExists || trial >= S.Trials.Count || S.Trials[trial] is not { IsActive: true } entry || entry.Attempts != attempt)
+        {
+            return new TrialVerdict(true, "this attempt is no longer current");
+        }
+
+        var now = time.GetUtcNow();
+        if (entry.Status == TrialStatus.Queued)
+        {
+            entry.Status = TrialStatus.Running;
+            Emit(JobEventKinds.TrialStarted, entry);
+        }
+
+        entry.StartedAt ??= now;
+        entry.LastHeartbeat = now;
+        var verdict = S.Status == JobStatus.Running
+            ? Engine.Report(entry, sample, S.Dataset!.Schema.Classes.Count)
+            : new TrialVerdict(true, "the job was stopped");
+        Emit(JobEventKinds.TrialReported, entry, sample: sample, judgement: entry.Judgement);
+        if (verdict.Stop)
+        {
+            entry.StopReason ??= verdict.Reason;
+            Emit(JobEventKinds.TrialStopping, entry, message: verdict.Reason);
+        }
+
+        await SaveAsync();
+        return verdict;
+    }
+
+    public async Task CompleteTrialAsync(int trial, int attempt, TrialResult result)
+    {
+        if (!state.RecordExists || trial >= S.Trials.Count || S.Trials[trial] is not { IsActive: true } entry || entry.Attempts != attempt)
+        {
+            return;
+        }
+
+        if (result.Status == TrialStatus.Failed && entry.Attempts < options.Value.MaxAttempts && S.Status == JobStatus.Running && result.Steps == 0 && result.Message?.Contains("diverged", StringComparison.Ordinal) != true)
+        {
+            LogRetry(logger, JobId, trial, result.Message);
+        }
+
+        var best = Engine.BestScore();
+        Engine.Finish(entry, result, time.GetUtcNow());
+        Emit(entry.Status == TrialStatus.Failed ? JobEventKinds.TrialFailed : JobEventKinds.TrialFinished, entry, message: entry.StopReason);
+        if (Engine.BestScore() is { } now && now != best)
+        {
+            Emit(JobEventKinds.BestSoFar, Engine.Best(), best: now);
+        }
+
+        await FillSlotsAsync();
+    }
+
+    public async Task<JobInfo?> StopAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        if (S.Status == JobStatus.Running)
+        {
+            S.Status = JobStatus.Stopped;
+            S.Message = "stopped by a user";
+            foreach (var trial in S.Trials.Where(t => t.IsActive))
+            {
+                trial.StopReason ??= "the job was stopped";
+                await Runner(trial).CommandAsync(new TrialCommand("stop"));
+                if (trial.Status == TrialStatus.Queued && trial.Curve.Count == 0)
+                {
+                    trial.Status = TrialStatus.Stopped;
+                    trial.FinishedAt = time.GetUtcNow();
+                }
+            }
+
+            await FinishIfDoneAsync();
+            await SaveAsync();
+        }
+
+        return Info();
+    }
+
+    public async Task<JobInfo?> ExtendAsync(int additionalTrials)
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        S.TrialBudget = checked(Math.Max(S.TrialBudget, S.Trials.Count) + additionalTrials);
+        S.Deadline = null;
+        S.FinishedAt = null;
+        if (S.Status != JobStatus.Running)
+        {
+            S.Status = JobStatus.Running;
+            S.Message = $"extended by {additionalTrials} trial(s)";
+            await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            StartLeaseTimer();
+        }
+
+        await FillSlotsAsync();
+        return Info();
+    }
+
+    public async Task<JobInfo?> RerunFailedAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        var failed = S.Trials.Where(t => t.Status == TrialStatus.Failed).ToList();
+        if (failed.Count > 0 && S.Status != JobStatus.Running)
+        {
+            S.Status = JobStatus.Running;
+            S.FinishedAt = null;
+            await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            StartLeaseTimer();
+        }
+
+        foreach (var trial in failed)
+        {
+            trial.Status = TrialStatus.Queued;
+            trial.StopReason = null;
+            trial.Curve.Clear();
+            trial.FinishedAt = null;
+            await DispatchAsync(trial, resume: false);
+        }
+
+        await SaveAsync();
+        return Info();
+    }
+
+    public async Task<bool> CommandTrialAsync(int trial, TrialCommand command)
+    {
+        if (!state.RecordExists || trial >= S.Trials.Count || !S.Trials[trial].IsActive)
+        {
+            return false;
+        }
+
+        var entry = S.Trials[trial];
+        if (command.Name == "stop")
+        {
+            entry.StopReason ??= "stopped by a user";
+        }
+        else if (command.Name is "pause" or "resume")
+        {
+            entry.Status = command.Name == "pause" ? TrialStatus.Paused : TrialStatus.Running;
+        }
+
+        Emit(
+            command.Name switch
+            {
+                "stop" => JobEventKinds.TrialStopping,
+                "pause" => JobEventKinds.TrialPaused,
+                "resume" => JobEventKinds.TrialResumed,
+                _ => JobEventKinds.TrialChanged,
+            },
+            entry,
+            message: command.Value is { } v ? $"{command.Name}={v.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : command.Name);
+
+        await Runner(entry).CommandAsync(command);
+        await SaveAsync();
+        return true;
+    }
+
+    public async Task<bool> DeleteAsync()
+    {
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        foreach (var trial in S.Trials.Where(t => t.IsActive))
+        {
+            await Runner(trial).CommandAsync(new TrialCommand("stop"));
+        }
+
+        await StopLeasesAsync();
+        await artifacts.DeletePrefixAsync(artifacts.CheckpointRef(Tenant, JobId, 0, string.Empty)[..^3]);
+        await state.ClearStateAsync();
+        state.State = new StudyState();
+        _engine = null;
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public async Task CheckLeasesAsync()
+    {
+        if (!state.RecordExists || S.Status != JobStatus.Running)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        foreach (var trial in S.Trials.Where(t => t.IsActive && t.Status != TrialStatus.Paused && t.LastHeartbeat is { } beat && now - beat > lease))
+        {
+            if (trial.Attempts >= options.Value.MaxAttempts)
+            {
+                Engine.Finish(trial, new TrialResult(TrialStatus.Failed, null, null, null, null, $"its worker stopped reporting {trial.Attempts} times", trial.Steps), now);
+                continue;
+            }
+
+            LogLeaseLapsed(logger, JobId, trial.Number, trial.Attempts);
+            await DispatchAsync(trial, resume: true);
+        }
+
+        await FillSlotsAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.RecordExists || S.Status != JobStatus.Running)
+        {
+            await StopLeasesAsync();
+            return;
+        }
+
+        StartLeaseTimer();
+        await CheckLeasesAsync();
+    }
+}

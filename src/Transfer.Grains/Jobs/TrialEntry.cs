@@ -1,0 +1,63 @@
+using Transfer.Contracts.Curves;
+using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Search;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>One trial in a study's state.</summary>
+[GenerateSerializer]
+[Alias("transfer.trial-entry")]
+public sealed class TrialEntry
+{
+    [Id(0)]
+    public int Number { get; set; }
+
+    [Id(1)]
+    public Dictionary<string, ParameterValue> Configuration { get; set; } = [];
+
+    [Id(2)]
+    public TrialStatus Status { get; set; }
+
+    [Id(3)]
+    public double? Score { get; set; }
+
+    [Id(4)]
+    public List<CurveSample> Curve { get; set; } = [];
+
+    [Id(5)]
+    public string? StopReason { get; set; }
+
+    [Id(6)]
+    public int Attempts { get; set; }
+
+    [Id(7)]
+    public int Seed { get; set; }
+
+    [Id(8)]
+    public bool IsBaseline { get; set; }
+
+    [Id(9)]
+    public DateTimeOffset? LastHeartbeat { get; set; }
+
+    [Id(10)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(11)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    [Id(12)]
+    public double? TestScore { get; set; }
+
+    [Id(13)]
+    public string? ModelBlob { get; set; }
+
+    [Id(14)]
+    public CurveJudgement? Judgement { get; set; }
+
+    [Id(15)]
+    public int Steps { get; set; }
+
+    public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
+
+    public TrialInfo ToInfo() => new(Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt);
+}

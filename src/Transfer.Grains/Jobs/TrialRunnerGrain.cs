@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Transfer.Contracts.Jobs;
+
+namespace Transfer.Grains.Jobs;
+
+/// <inheritdoc cref="ITrialRunnerGrain"/>
+public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlots slots, ILogger<TrialRunnerGrain> logger) : Grain, ITrialRunnerGrain
+{
+    private readonly TrialControl _control = new();
+    private readonly CancellationTokenSource _cancel = new();
+    private Task? _run;
+
+    public Task StartAsync(TrialAssignment assignment)
+    {
+        if (_run is not null)
+        {
+            return Task.CompletedTask; // a repeated start of the same attempt
+        }
+
+        var study = GrainFactory.GetGrain<IStudyGrain>(assignment.StudyKey);
+        // Training runs off the grain's scheduler (it is long and CPU-bound); it reports back with ordinary grain calls.
+        _run = Task.Run(() => RunAsync(assignment, study, _cancel.Token));
+        this.RegisterGrainTimer(KeepAliveAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        return Task.CompletedTask;
+    }
+
+    public Task CommandAsync(TrialCommand command)
+    {
+        _control.Apply(command);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cancel.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private Task KeepAliveAsync(CancellationToken cancellationToken)
+    {
+        if (_run is { IsCompleted: false })
+        {
+            DelayDeactivation(TimeSpan.FromMinutes(5));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(TrialAssignment assignment, IStudyGrain study, CancellationToken cancellationToken)
+    {
+        TrialResult result;
+        try
+        {
+            using (await slots.AcquireAsync(cancellationToken))
+            {
+                result = await executor.RunAsync(assignment, new StudySink(study, assignment), _control, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return; // the silo is going away; the study re-runs the trial when its lease lapses
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, assignment.JobId, assignment.Trial, assignment.Attempt);
+            result = new TrialResult(TrialStatus.Failed, null, null, null, null, $"{ex.GetType().Name}: {ex.Message}", 0);
+        }
+
+        await study.CompleteTrialAsync(assignment.Trial, assignment.Attempt, result);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial} attempt {Attempt} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string job, int trial, int attempt);
+
+    private sealed class StudySink(IStudyGrain study, TrialAssignment assignment) : ITrialSink
+    {
+        public async ValueTask<TrialVerdict> ReportAsync(CurveSample sample, CancellationToken cancellationToken = default)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return await study.ReportAsync(assignment.Trial, assignment.Attempt, sample);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Transfer.MetaLearning.Groups;
+
+/// <summary>How the knowledge base is clustered into virtual dataset groups and how far "unknown" begins.</summary>
+public sealed record DatasetGroupingOptions
+{
+    /// <summary>Fewest groups tried (when the knowledge base is big enough for two groups of the minimum size).</summary>
+    public int MinGroups { get; init; } = 2;
+
+    /// <summary>Most groups tried (also bounded by the dataset count over <see cref="MinGroupSize"/>).</summary>
+    public int MaxGroups { get; init; } = 20;
+
+    /// <summary>A clustering with a smaller non-empty group is rejected.</summary>
+    public int MinGroupSize { get; init; } = 2;
+
+    /// <summary>A group's threshold is this many times its spread (the larger of its own radius and the pooled radius).</summary>
+    public double ThresholdFactor { get; init; } = 2.0;
+
+    /// <summary>Clip of the robust scaling, in scaled units.</summary>
+    public double Clip { get; init; } = 6;
+
+    /// <summary>The defaults.</summary>
+    public static DatasetGroupingOptions Default { get; } = new();
+}

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Search;
+using Transfer.Grains.Jobs;
+using Transfer.Search.Spaces;
+using Transfer.Server.Datasets;
+using Transfer.Server.Problems;
+using Microsoft.Extensions.Options;
+using Transfer.Contracts.Datasets;
+using Transfer.Server.Options;
+using Transfer.Storage;
+
+namespace Transfer.Server.Jobs;
+
+/// <summary>Starts, reads, steers and deletes a tenant's auto-training jobs.</summary>
+public sealed class JobService(DatasetService datasets, JobPlanner planner, JobIndexStore index, IGrainFactory grains, IOptions<LimitsOptions> limits)
+{
+    public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        var dataset = await datasets.GetAsync(tenant, request.DatasetId, cancellationToken);
+        var plan = planner.Plan(request, dataset, benchmark: null, warmStart: null);
+        try
+        {
+            _ = SearchSpace.Create(plan.Space);
+        }
+        catch (SearchSpaceException ex)
+        {
+            throw ApiProblemException.BadRequest("bad-search-space", ex.Message);
+        }
+
+        var id = "job-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        await index.AddAsync(tenant, id, cancellationToken);
+        return await Study(tenant, id).StartAsync(request, dataset, plan);
+    }
+
+    public async Task<Page<JobInfo>> ListAsync(string tenant, int? pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var size = pageSize ?? 50;
+        if (size < 1 || size > limits.Value.MaxPageSize)
+        {
+            throw ApiProblemException.BadRequest("bad-page-size", $"pageSize must be between 1 and {limits.Value.MaxPageSize}.");
+        }
+
+        var (ids, next) = await index.ListAsync(tenant, size, continuationToken, cancellationToken);
+        var jobs = await Task.WhenAll(ids.Select(id => Study(tenant, id).GetAsync()));
+        return new Page<JobInfo>(jobs.OfType<JobInfo>().ToArray(), next);
+    }
+
+    public async Task<JobInfo> GetAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await Study(tenant, id).GetAsync() ?? throw ApiProblemException.NotFound("job", id);
+    }
+
+    public async Task<IReadOnlyList<TrialInfo>> TrialsAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        _ = await GetAsync(tenant, id, cancellationToken);
+        return await Study(tenant, id).GetTrialsAsync();
+    }
+
+    public async Task<JobInfo> StopAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await Study(tenant, id).StopAsync() ?? throw ApiProblemException.NotFound("job", id);
+    }
+
+    public async Task<JobInfo> ExtendAsync(string tenant, string id, ExtendJobRequest request, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (request.AdditionalTrials is < 1 or > 1_000)
+        {
+            throw ApiProblemException.BadRequest("bad-budget", "additionalTrials must be between 1 and 1000.");
+        }
+
+        return await Study(tenant, id).ExtendAsync(request.AdditionalTrials) ?? throw ApiProblemException.NotFound("job", id);
+    }
+
+    public async Task<JobInfo> RerunFailedAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return await Study(tenant, id).RerunFailedAsync() ?? throw ApiProblemException.NotFound("job", id);
+    }
+
+    public async Task CommandTrialAsync(string tenant, string id, int trial, TrialCommand command, CancellationToken cancellationToken = default)
+    {
+        _ = await GetAsync(tenant, id, cancellationToken);
+        if (!await Study(tenant, id).CommandTrialAsync(trial, command))
+        {
+            throw ApiProblemException.Conflict("trial-not-running", $"Trial {trial} of job '{id}' is not running (or does not exist).");
+        }
+    }
+
+    public async Task DeleteAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!await Study(tenant, id).DeleteAsync())
+        {
+            throw ApiProblemException.NotFound("job", id);
+        }
+
+        await index.RemoveAsync(tenant, id, cancellationToken);
+    }
+
+    private static void Validate(CreateJobRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.DatasetId))
+        {
+            throw ApiProblemException.BadRequest("bad-job", "datasetId is required: the id of an uploaded dataset.");
+        }
+
+        if (request.Budget is { Trials: null, WallTimeSeconds: null } || request.Budget?.Trials is < 1 or > 10_000 || request.Budget?.WallTimeSeconds is <= 0)
+        {
+            throw ApiProblemException.BadRequest("bad-budget", "budget needs trials (1-10000) and/or wallTimeSeconds (> 0).");
+        }
+
+        if (request.Parallelism is < 1 or > 64)
+        {
+            throw ApiProblemException.BadRequest("bad-job", "parallelism must be between 1 and 64.");
+        }
+
+        if (request.MaxEpochs is < 1 or > 1_000)
+        {
+            throw ApiProblemException.BadRequest("bad-job", "maxEpochs must be between 1 and 1000.");
+        }
+
+        if (request.Objective is { } o && o.Metric is not ("accuracy" or "loss"))
+        {
+            throw ApiProblemException.BadRequest("bad-objective", $"Unknown metric '{o.Metric}': use accuracy or loss.");
+        }
+
+        if (request.Sampler is { } s && s.Name is not ("random" or "grid" or "lhs" or "tpe" or "tpe-multivariate" or "gp" or "rl"))
+        {
+            throw ApiProblemException.BadRequest("bad-sampler", $"Unknown sampler '{s.Name}': use random, grid, lhs, tpe, tpe-multivariate, gp or rl.");
+        }
+
+        if (request.Scheduler is { } d && d.Name is not ("fifo" or "median" or "asha" or "hyperband"))
+        {
+            throw ApiProblemException.BadRequest("bad-scheduler", $"Unknown scheduler '{d.Name}': use fifo, median, asha or hyperband.");
+        }
+    }
+
+    private IStudyGrain Study(string tenant, string id) => grains.GetGrain<IStudyGrain>($"{tenant}/{id}");
+}

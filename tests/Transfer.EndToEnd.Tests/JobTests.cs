@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Datasets;
+using Transfer.EndToEnd.Tests.Hosting;
+
+namespace Transfer.EndToEnd.Tests;
+
+[Collection(HostCollection.Name)]
+public sealed class JobTests(TransferHostFixture host)
+{
+    [Fact]
+    public async Task ASmallJobOnRealImagesRunsToCompletionAndItsModelPredicts()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
+
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 3), MaxEpochs: 2, Seed: 7), Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+
+        job = await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(4));
+        var trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!;
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(3, trials.Length);
+        Assert.True(trials[0].IsBaseline);
+        Assert.All(trials, t => Assert.NotEmpty(t.Curve));
+        Assert.All(trials, t => Assert.Contains(t.Status, new[] { TrialStatus.Completed, TrialStatus.Pruned }));
+        Assert.NotNull(job.BaselineScore);
+        Assert.True(job.BestScore >= job.BaselineScore);
+        Assert.True(job.BestScore > 0.8, $"two easy classes should be learnt: {job.BestScore}");
+        Assert.NotNull(job.TestScore);
+        Assert.Equal(job.Id, job.ModelId);
+
+        var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
+        var predict = await http.PostAsync($"/api/models/{job.ModelId}/predict", Uploads.Idx(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "images-idx3-ubyte.gz")),
+            await File.ReadAllBytesAsync(Path.Combine(folder, "labels-idx1-ubyte.gz"))));
+        Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
+        var result = (await predict.Content.ReadFromJsonAsync<PredictionResult>(Json.Options))!;
+        Assert.Equal(600, result.Predictions.Count);
+        Assert.All(result.Predictions, p => Assert.Equal(1.0, p.Probabilities.Sum(), 3));
+        var labels = dataset.Schema.Classes.Select(c => c.Name).ToArray();
+        var correct = result.Predictions.Select((p, i) => p.Class == labels[i < 300 ? 0 : 1]).Count(c => c);
+        Assert.True(correct > 0, "sanity: predictions are classes of the dataset");
+    }
+
+    [Fact]
+    public async Task StoppingAJobStopsItsTrials()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-shoes-a");
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 20), MaxEpochs: 50, Seed: 1), Json.Options);
+        var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        await JobWaits.UntilAsync(http, job.Id, _ => true, TimeSpan.FromSeconds(1));
+        var trials = await WaitForACurveAsync(http, job.Id);
+        Assert.NotEmpty(trials[0].Curve);
+
+        var stopped = await http.PostAsync($"/api/jobs/{job.Id}/stop", null);
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+
+        job = await JobWaits.UntilAsync(http, job.Id, j => j.Status == JobStatus.Stopped && j.TrialsFinished == j.TrialsStarted, TimeSpan.FromMinutes(1));
+        trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!;
+        Assert.True(job.TrialsStarted < 20);
+        Assert.All(trials, t => Assert.Contains(t.Status, new[] { TrialStatus.Stopped, TrialStatus.Pruned, TrialStatus.Completed }));
+        Assert.Contains(trials, t => t.StopReason == "the job was stopped");
+        Assert.All(trials.Where(t => t.Curve.Count > 0), t => Assert.True(t.Curve[^1].Epoch < 50));
+    }
+
+    [Fact]
+    public async Task AJobOnAnUnknownDatasetGets404AndABadBudget400()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-000000000000"), Json.Options), HttpStatusCode.NotFound, "not-found");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Budget: new JobBudget(Trials: 0)), Json.Options), HttpStatusCode.BadRequest, "bad-budget");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Sampler: new Transfer.Contracts.Search.SamplerDefinition("magic", 0)), Json.Options), HttpStatusCode.BadRequest, "bad-sampler");
+    }
+
+    private static async Task<TrialInfo[]> WaitForACurveAsync(HttpClient http, string jobId)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{jobId}/trials", Json.Options))!;
+            if (trials.Length > 0 && trials[0].Curve.Count > 0)
+            {
+                return trials;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no trial of {jobId} reported within 2 minutes");
+            await Task.Delay(250);
+        }
+    }
+
+    internal static async Task<DatasetInfo> UploadIdxAsync(HttpClient http, string seed)
+    {
+        var folder = RepositoryPaths.SeedDataset(seed);
+        var response = await http.PostAsync("/api/datasets", Uploads.Idx(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "images-idx3-ubyte.gz")),
+            await File.ReadAllBytesAsync(Path.Combine(folder, "labels-idx1-ubyte.gz"))));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<DatasetInfo>(Json.Options))!;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Transfer.Contracts.Knowledge;
+using Transfer.Data;
+using Transfer.MetaLearning.Features;
+using Transfer.MetaLearning.Groups;
+
+namespace Transfer.MetaLearning.Tests;
+
+[Collection(SeedVectorsCollection.Name)]
+public sealed class DatasetGrouperTests(SeedVectorsFixture seeds)
+{
+    private const string HeldOutFootwear = "fmnist-sandal-bag";
+
+    [Fact]
+    public void ImageSubsetsAndTablesNeverShareAGroup()
+    {
+        var grouping = new DatasetGrouper().Fit(seeds.Except(HeldOutFootwear), seed: 42);
+
+        Assert.True(grouping.Groups.Count >= 3);
+        foreach (var group in grouping.Groups)
+        {
+            var kinds = group.Members.Select(SeedData.IsImage).Distinct().ToArray();
+            Assert.Single(kinds);
+            Assert.Equal(kinds[0] ? DatasetGroup.ImageKind : DatasetGroup.TabularKind, group.Kind);
+            Assert.True(group.Members.Count >= DatasetGroupingOptions.Default.MinGroupSize);
+        }
+    }
+
+    [Fact]
+    public void HeldOutSandalBagSubsetJoinsTheFootwearGroupNotTheTopsGroup()
+    {
+        var grouping = new DatasetGrouper().Fit(seeds.Except(HeldOutFootwear), seed: 42);
+        var footwear = GroupOf(grouping, "fmnist-shoes-a");
+        var tops = GroupOf(grouping, "fmnist-tops-a");
+
+        var assignment = DatasetGrouper.Assign(grouping, seeds.Vectors[HeldOutFootwear]);
+
+        Assert.Equal(footwear, GroupOf(grouping, "fmnist-shoes-bags"));
+        Assert.Equal(tops, GroupOf(grouping, "fmnist-tops-b"));
+        Assert.NotEqual(footwear, tops);
+        Assert.Equal(footwear, assignment.GroupId);
+        Assert.False(assignment.IsUnknown);
+        Assert.InRange(assignment.Confidence, 0.01, 1);
+    }
+
+    [Theory]
+    [InlineData("wine")]
+    [InlineData("weka-diabetes")]
+    public void HeldOutTableLandsInATabularGroup(string heldOut)
+    {
+        var grouping = new DatasetGrouper().Fit(seeds.Except(heldOut, HeldOutFootwear), seed: 42);
+
+        var assignment = DatasetGrouper.Assign(grouping, seeds.Vectors[heldOut]);
+
+        Assert.False(assignment.IsUnknown, $"distance {assignment.Distance:F3} over threshold {assignment.Threshold:F3}");
+        Assert.Equal(DatasetGroup.TabularKind, grouping.Groups.Single(g => g.Id == assignment.GroupId).Kind);
+    }
+
+    [Fact]
+    public void UniformlyRandomPixelsWithRandomLabelsLandInUnknown()
+    {
+        var random = new Random(2024);
+        var pixels = new byte[600 * 28 * 28];
+        random.NextBytes(pixels);
+        var labels = Enumerable.Range(0, 600).Select(_ => random.Next(3)).ToArray();
+        var nonsense = new ImageData(600, 1, 28, 28, pixels, labels, ["a", "b", "c"]);
+        var grouping = new DatasetGrouper().Fit(seeds.Except(HeldOutFootwear), seed: 42);
+
+        var assignment = DatasetGrouper.Assign(grouping, new MetaFeatureExtractor().Extract(nonsense, seed: 1));
+
+        Assert.True(assignment.IsUnknown, $"assigned to {assignment.GroupId} at {assignment.Distance:F3} (threshold {assignment.Threshold:F3})");
+        Assert.Equal(0, assignment.Confidence);
+        Assert.NotNull(assignment.NearestGroupId);
+    }
+
+    [Fact]
+    public void GroupingIsDeterministicUnderASeedAndSurvivesJson()
+    {
+        var datasets = seeds.Except(HeldOutFootwear);
+        var first = new DatasetGrouper().Fit(datasets, seed: 9);
+        var second = new DatasetGrouper().Fit(datasets.Reverse().ToArray(), seed: 9);
+
+        var json = JsonSerializer.Serialize(first);
+        Assert.Equal(json, JsonSerializer.Serialize(second));
+
+        var restored = JsonSerializer.Deserialize<DatasetGrouping>(json)!;
+        var vector = seeds.Vectors[HeldOutFootwear];
+        Assert.Equal(DatasetGrouper.Assign(first, vector), DatasetGrouper.Assign(restored, vector));
+    }
+
+    [Fact]
+    public void AVectorOfAnotherFeatureSetIsRefused()
+    {
+        var grouping = new DatasetGrouper().Fit(seeds.Except(HeldOutFootwear), seed: 42);
+        var vector = seeds.Vectors[HeldOutFootwear];
+        var other = vector with { FeatureSetVersion = "mf-0" };
+
+        Assert.Throws<ArgumentException>(() => DatasetGrouper.Assign(grouping, other));
+        Assert.Throws<ArgumentException>(() => RobustScaler.Fit([vector, other]));
+    }
+
+    private static string GroupOf(DatasetGrouping grouping, string datasetId) =>
+        grouping.Groups.Single(g => g.Members.Contains(datasetId)).Id;
+}
