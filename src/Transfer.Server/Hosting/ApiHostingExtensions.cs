@@ -6,6 +6,7 @@ using Transfer.Server.Apis;
 using Transfer.Server.Auth;
 using Transfer.Server.Bootstrap;
 using Transfer.Server.Datasets;
+using Transfer.Server.Events;
 using Transfer.Server.Options;
 using Transfer.Server.Problems;
 using Transfer.Server.Tenants;
@@ -48,6 +49,8 @@ public static class ApiHostingExtensions
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobService>();
         services.AddSingleton<ModelService>();
+        services.AddSingleton<JobEventFeed>();
+        services.AddSingleton<WorkerStatistics>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton(sp => new WorkerSlots(sp.GetRequiredService<IOptions<JobOptions>>().Value.WorkerSlots));
         services.AddSingleton<ITrialExecutor, TorchTrialExecutor>();
@@ -78,6 +81,8 @@ public static class ApiHostingExtensions
             app.MapAdminApi();
             app.MapJobsApi();
             app.MapModelsApi();
+            app.MapEventsApi();
+            app.MapWorkersApi();
         }
 
         return app;
