@@ -8,18 +8,22 @@ namespace Transfer.Cli.Settings;
 /// <summary>The <c>transfer trials</c> group: steer one running trial of a job.</summary>
 public class TrialsSettings : TransferSettings
 {
-    [CommandArgument(0, "<job>")]
-    [Description("Job id.")]
-    public string Job { get; init; } = "";
+    /// <summary><c>trials stop|pause|resume &lt;job&gt; &lt;trial&gt;</c>.</summary>
+    public class Command : TrialsSettings
+    {
+        [CommandArgument(0, "<job>")]
+        [Description("Job id.")]
+        public string Job { get; init; } = "";
 
-    [CommandArgument(1, "<trial>")]
-    [Description("Trial number.")]
-    public int Trial { get; init; }
+        [CommandArgument(1, "<trial>")]
+        [Description("Trial number.")]
+        public int Trial { get; init; }
 
-    public override ValidationResult Validate() => Trial >= 0 ? ValidationResult.Success() : ValidationResult.Error("<trial> is a trial number (0 or more).");
+        public override ValidationResult Validate() => Trial >= 0 ? ValidationResult.Success() : ValidationResult.Error("<trial> is a trial number (0 or more).");
+    }
 
     /// <summary><c>trials set &lt;job&gt; &lt;trial&gt; base_lr=0.001</c>.</summary>
-    public sealed class Set : TrialsSettings
+    public sealed class Set : Command
     {
         [CommandArgument(2, "<assignment>")]
         [Description("name=value, e.g. base_lr=0.001 (base_lr, gamma, power, stepsize, momentum, weight_decay, max_iter, test_interval).")]

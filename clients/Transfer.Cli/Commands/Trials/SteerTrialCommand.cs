@@ -6,9 +6,9 @@ using Transfer.Client;
 namespace Transfer.Cli.Commands.Trials;
 
 /// <summary><c>transfer trials stop|pause|resume &lt;job&gt; &lt;trial&gt;</c>: the verb is the data the command was registered with.</summary>
-public sealed class SteerTrialCommand(CliServices services) : TransferCommand<TrialsSettings>(services)
+public sealed class SteerTrialCommand(CliServices services) : TransferCommand<TrialsSettings.Command>(services)
 {
-    protected override async Task<int> RunAsync(TransferClient client, TrialsSettings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(TransferClient client, TrialsSettings.Command settings, CancellationToken cancellationToken)
     {
         var verb = (string)Context.Data!;
         var task = verb switch
@@ -23,7 +23,7 @@ public sealed class SteerTrialCommand(CliServices services) : TransferCommand<Tr
         return ExitCodes.Success;
     }
 
-    private void Report(TrialsSettings settings, string verb)
+    private void Report(TrialsSettings.Command settings, string verb)
     {
         if (settings.Json)
         {
