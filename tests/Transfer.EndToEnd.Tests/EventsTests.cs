@@ -110,10 +110,11 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
     public async Task AcceptingLowerLearningRateAdviceMidTrialShowsInTheEventsAndTheNextReports()
     {
         using var client = await NewClientAsync();
-        var job = await client.Jobs.StartAsync(new CreateJobRequest(await UploadAsync(client), Budget: new JobBudget(Trials: 1), MaxEpochs: 6, Seed: 11));
+        var job = await client.Jobs.StartAsync(new CreateJobRequest(await UploadAsync(client), Budget: new JobBudget(Trials: 1), MaxEpochs: 30, Seed: 11));
         var advice = new CurveAdvice(AdviceKind.LowerLearningRate, "Lower the learning rate 10x.", "base_lr *= 0.1");
         var events = new List<JobEvent>();
         double? set = null;
+        var reportsSinceChange = 0;
 
         await foreach (var item in job.WatchAsync(cancellationToken: Timeout()))
         {
@@ -121,6 +122,10 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
             if (set is null && item.Kind == JobEventKinds.TrialReported)
             {
                 set = await client.Jobs.AcceptAdviceAsync(job.Id, 0, advice);
+            }
+            else if (events.Any(e => e.Kind == JobEventKinds.TrialChanged) && item.Kind == JobEventKinds.TrialReported && ++reportsSinceChange == 3)
+            {
+                await client.Jobs.StopTrialAsync(job.Id, 0); // seen enough: no need to train 30 epochs
             }
         }
 
