@@ -14,15 +14,16 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromMinutes(3));
     private string _key = "";
+    private string _tenant = "";
 
     [Fact]
-    public async Task AWatcherSeesEveryTrialsLifecycleInOrderWithGapFreeIds()
+    public async Task AutoTrainSeesEveryTrialsLifecycleInOrderWithGapFreeIdsAndItsModelPredicts()
     {
         using var client = await NewClientAsync();
-        var dataset = await UploadAsync(client);
-        var job = await client.Jobs.StartAsync(new CreateJobRequest(dataset, Budget: new JobBudget(Trials: 3), MaxEpochs: 2, Seed: 7));
+        var events = new List<JobEvent>();
+        var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
 
-        var events = await CollectAsync(job.WatchAsync(cancellationToken: Timeout()));
+        var result = await client.AutoTrainAsync(folder, new AutoTrainOptions { Trials = 3, MaxEpochs = 2, Seed = 7 }, events.Add, Timeout());
 
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Id));
         Assert.Equal(JobEventKinds.JobFinished, events[^1].Kind);
@@ -39,11 +40,27 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
             Assert.All(trial.Where(e => e.Kind == JobEventKinds.TrialReported), e => Assert.NotNull(e.Sample));
         }
 
-        var finished = await job.UpdateStatusAsync();
-        Assert.True(job.HasCompleted);
-        Assert.Equal(finished.BestScore, events[^1].BestScore);
-        Assert.Equal(events.Select(Key), (await CollectAsync(client.Jobs.GetEventsAsync(job.Id))).Select(Key));
-        Assert.Empty(await CollectAsync(job.WatchAsync(afterId: events[^1].Id, cancellationToken: Timeout())));
+        Assert.Equal(JobStatus.Completed, result.Job.Status);
+        Assert.Equal(3, result.Trials.Count);
+        Assert.Equal(result.Job.BestScore, events[^1].BestScore);
+        Assert.Equal(events.Select(Key), (await CollectAsync(client.Jobs.GetEventsAsync(result.Job.Id))).Select(Key));
+        Assert.Empty(await CollectAsync(client.Jobs.WatchAsync(result.Job.Id, afterId: events[^1].Id, cancellationToken: Timeout())));
+
+        var predictions = await client.Models.PredictAsync(result.ModelId!, folder);
+        Assert.Equal(600, predictions.Predictions.Count);
+        Assert.Equal(result.Dataset.Schema.Classes.Select(c => c.Name).Order(), predictions.Classes.Order());
+        var file = Path.Combine(Path.GetTempPath(), $"{result.ModelId}-{Guid.NewGuid():N}.model");
+        try
+        {
+            var bytes = await client.Models.DownloadToFileAsync(result.ModelId!, file);
+            var stored = await host.Blobs.GetBlobContainerClient("models").GetBlobClient($"{_tenant}/{result.ModelId}/model").DownloadContentAsync();
+            Assert.Equal(stored.Value.Content.ToArray(), await File.ReadAllBytesAsync(file));
+            Assert.Equal(stored.Value.Content.ToMemory().Length, bytes);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -185,8 +202,8 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
 
     private async Task<TransferClient> NewClientAsync()
     {
-        var (_, key) = await Tenants.NewAsync(host);
-        _key = key.Key;
+        var (tenant, key) = await Tenants.NewAsync(host);
+        (_tenant, _key) = (tenant, key.Key);
         return new TransferClient(host.Factory.CreateClient(), new TransferClientOptions { ApiKey = key.Key });
     }
 
