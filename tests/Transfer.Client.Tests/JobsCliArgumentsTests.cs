@@ -1,5 +1,7 @@
 using System.Net;
+using Spectre.Console;
 using Transfer.Cli;
+using Transfer.Cli.Credentials;
 using Transfer.Cli.Settings;
 
 namespace Transfer.Client.Tests;
@@ -49,5 +51,31 @@ public sealed class JobsCliArgumentsTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("{\"id\":1,\"kind\":\"trial-queued\"", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("{\"id\":2,\"kind\":\"job-finished\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WatchOnAnInteractiveConsoleDrawsTheLiveTableAndTheSummary()
+    {
+        var judgement = new Contracts.Curves.CurveJudgement(Contracts.Curves.CurveState.Diverging, Contracts.Curves.TrafficLight.Red, 0.9, false, new Dictionary<string, double>(), null,
+            [new Contracts.Curves.CurveAdvice(Contracts.Curves.AdviceKind.LowerLearningRate, "Lower the learning rate 10x.", "base_lr *= 0.1")]);
+        var body = JobEvents.Sse(
+            JobEvents.Event(1, "trial-queued", status: Contracts.Jobs.TrialStatus.Queued),
+            JobEvents.Event(2, "trial-reported", sample: new Contracts.Jobs.CurveSample(1, 6, 2.0, 2.5, 0.31, 0.1), judgement: judgement, status: Contracts.Jobs.TrialStatus.Running),
+            JobEvents.Event(3, "job-finished", best: 0.31, message: "Completed: best trial 0"));
+        using var handler = new RoutedHandler(r => r.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal)
+            ? RoutedHandler.EventStream(JobEvents.Stream(body))
+            : RoutedHandler.Ok(JobEvents.Job(Contracts.Jobs.JobStatus.Completed, 1, 1)));
+        using var home = new TempFolder();
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes, Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 200;
+        var services = new CliServices(console, console, output, new CredentialsResolver(_ => "k", home.Path), o => new TransferClient(new HttpClient(handler, disposeHandler: false), o));
+
+        var exit = await TransferCli.RunAsync(["watch", "job-1", "--url", "http://transfer.test"], services);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var text = output.ToString();
+        Assert.Contains("base_lr *= 0.1: Lower the learning rate 10x.", text, StringComparison.Ordinal);
+        Assert.Contains("Winner", text, StringComparison.Ordinal);
     }
 }
