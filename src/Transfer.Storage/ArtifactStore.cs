@@ -13,6 +13,7 @@ namespace Transfer.Storage;
 public sealed class ArtifactStore(BlobServiceClient service, IOptions<StorageOptions> options)
 {
     private readonly StorageOptions _options = options.Value;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _containers = new(StringComparer.Ordinal);
 
     public string CheckpointRef(string tenant, string job, int trial, string file) => $"{_options.CheckpointsContainer}/{tenant}/{job}/{trial}/{file}";
 
@@ -25,8 +26,11 @@ public sealed class ArtifactStore(BlobServiceClient service, IOptions<StorageOpt
     }
 
     /// <summary>Writes (or replaces) the blob at <paramref name="reference"/> from a stream.</summary>
-    public async Task WriteAsync(string reference, Stream content, CancellationToken cancellationToken = default) =>
+    public async Task WriteAsync(string reference, Stream content, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(reference).ConfigureAwait(false);
         await Blob(reference).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task<Stream> OpenReadAsync(string reference, CancellationToken cancellationToken = default) =>
         await Blob(reference).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken).ConfigureAwait(false);
@@ -37,6 +41,7 @@ public sealed class ArtifactStore(BlobServiceClient service, IOptions<StorageOpt
     /// <summary>Server-side copy (blob to blob, no bytes through this process).</summary>
     public async Task CopyAsync(string from, string to, CancellationToken cancellationToken = default)
     {
+        await EnsureContainerAsync(to).ConfigureAwait(false);
         var operation = await Blob(to).StartCopyFromUriAsync(Blob(from).Uri, cancellationToken: cancellationToken).ConfigureAwait(false);
         await operation.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -57,6 +62,10 @@ public sealed class ArtifactStore(BlobServiceClient service, IOptions<StorageOpt
         {
         }
     }
+
+    /// <summary>Creates a reference's container once per process (writers may run on silos that did not run start-up).</summary>
+    private Task EnsureContainerAsync(string reference) =>
+        _containers.GetOrAdd(Split(reference).Container, c => new Lazy<Task>(() => service.GetBlobContainerClient(c).CreateIfNotExistsAsync())).Value;
 
     private BlobClient Blob(string reference)
     {

@@ -24,6 +24,10 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("events")]
     Task<IReadOnlyList<JobEvent>> GetEventsAsync(long afterId, int max);
 
+    /// <summary>Renews a running attempt's lease; false when the attempt is no longer current (the runner should stop).</summary>
+    [Alias("heartbeat")]
+    Task<bool> HeartbeatAsync(int trial, int attempt);
+
     [Alias("report")]
     Task<TrialVerdict> ReportAsync(int trial, int attempt, CurveSample sample);
 

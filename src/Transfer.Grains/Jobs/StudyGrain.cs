@@ -71,6 +71,17 @@ public sealed partial class StudyGrain(
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync(long afterId, int max) =>
         Task.FromResult<IReadOnlyList<JobEvent>>(state.RecordExists ? [.. S.Events.Where(e => e.Id > afterId).Take(Math.Clamp(max, 1, 1000))] : []);
 
+    public Task<bool> HeartbeatAsync(int trial, int attempt)
+    {
+        if (!state.RecordExists || trial >= S.Trials.Count || S.Trials[trial] is not { IsActive: true } entry || entry.Attempts != attempt)
+        {
+            return Task.FromResult(false);
+        }
+
+        entry.LastHeartbeat = time.GetUtcNow(); // not persisted: after a restart the lease simply starts again
+        return Task.FromResult(true);
+    }
+
     public async Task<TrialVerdict> ReportAsync(int trial, int attempt, CurveSample sample)
     {
         if (!state.RecordExists || trial >= S.Trials.Count || S.Trials[trial] is not { IsActive: true } entry || entry.Attempts != attempt)

@@ -4,7 +4,7 @@ using Transfer.Contracts.Jobs;
 namespace Transfer.Grains.Jobs;
 
 /// <inheritdoc cref="ITrialRunnerGrain"/>
-public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlots slots, ILogger<TrialRunnerGrain> logger) : Grain, ITrialRunnerGrain
+public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlots slots, Microsoft.Extensions.Options.IOptions<JobOptions> options, ILogger<TrialRunnerGrain> logger) : Grain, ITrialRunnerGrain
 {
     private readonly TrialControl _control = new();
     private readonly CancellationTokenSource _cancel = new();
@@ -49,6 +49,8 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
     private async Task RunAsync(TrialAssignment assignment, IStudyGrain study, CancellationToken cancellationToken)
     {
         TrialResult result;
+        using var beating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heartbeats = HeartbeatAsync(study, assignment, beating.Token);
         try
         {
             using (await slots.AcquireAsync(cancellationToken))
@@ -65,9 +67,43 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
             LogFailed(logger, ex, assignment.JobId, assignment.Trial, assignment.Attempt);
             result = new TrialResult(TrialStatus.Failed, null, null, null, null, $"{ex.GetType().Name}: {ex.Message}", 0);
         }
+        finally
+        {
+            await beating.CancelAsync();
+            await heartbeats;
+        }
 
         await study.CompleteTrialAsync(assignment.Trial, assignment.Attempt, result);
     }
+
+    /// <summary>Renews the lease a few times per lease period while the attempt runs (also while it waits for a slot or loads data).</summary>
+    private async Task HeartbeatAsync(IStudyGrain study, TrialAssignment assignment, CancellationToken cancellationToken)
+    {
+        var period = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.LeaseSeconds / 4));
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                if (!await study.HeartbeatAsync(assignment.Trial, assignment.Attempt))
+                {
+                    _control.Apply(new TrialCommand("stop")); // superseded by a newer attempt
+                    return;
+                }
+
+                await Task.Delay(period, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            LogHeartbeatFailed(logger, ex, assignment.JobId, assignment.Trial);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial}: heartbeat failed")]
+    private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, string job, int trial);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial} attempt {Attempt} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job, int trial, int attempt);

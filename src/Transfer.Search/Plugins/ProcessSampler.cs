@@ -159,10 +159,11 @@ public sealed class ProcessSampler : ISampler, IDisposable
             throw Break(PluginFailure.Crashed, "the process closed its input" + ExitInfo());
         }
 
+        var timeout = id == 1 ? _options.StartupTimeout ?? TimeSpan.FromSeconds(30) : _options.Timeout;
         var read = _process.StandardOutput.ReadLineAsync();
-        if (!read.Wait(_options.Timeout))
+        if (!read.Wait(timeout))
         {
-            throw Break(PluginFailure.TimedOut, $"no answer to '{request["method"]}' within {_options.Timeout.TotalSeconds:F1} s");
+            throw Break(PluginFailure.TimedOut, $"no answer to '{request["method"]}' within {timeout.TotalSeconds:F1} s");
         }
 
         var line = read.Result ?? throw Break(PluginFailure.Crashed, $"the process ended during '{request["method"]}'" + ExitInfo());

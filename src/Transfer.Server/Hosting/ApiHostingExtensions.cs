@@ -37,23 +37,18 @@ public static class ApiHostingExtensions
     public static WebApplicationBuilder AddTransferApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
-        services.AddSingleton<DatasetBlobStore>();
+        services.AddTransferGrainServices();
+        MathNet.Numerics.Control.UseSingleThread(); // small matrices: MathNet's parallel loops only slow GP asks down
         services.AddSingleton<DatasetInspector>();
         services.AddSingleton<DatasetUploadService>();
         services.AddSingleton<DatasetService>();
         services.AddSingleton<TenantService>();
-        services.AddSingleton<ArtifactStore>();
         services.AddSingleton<JobIndexStore>();
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobService>();
         services.AddSingleton<ModelService>();
         services.AddSingleton<JobEventFeed>();
         services.AddSingleton<WorkerStatistics>();
-        services.AddSingleton<DatasetCache>();
-        services.AddSingleton(sp => new WorkerSlots(sp.GetRequiredService<IOptions<JobOptions>>().Value.WorkerSlots));
-        services.AddSingleton<ITrialExecutor, TorchTrialExecutor>();
         services.AddHostedService<TorchStartup>();
         services.AddHostedService<BootstrapService>();
 

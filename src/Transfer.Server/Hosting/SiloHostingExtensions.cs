@@ -18,36 +18,44 @@ public static class SiloHostingExtensions
         var silo = builder.Configuration.GetSection(TransferSiloOptions.Section).Get<TransferSiloOptions>() ?? new TransferSiloOptions();
         var transfer = builder.Configuration.GetSection(TransferOptions.Section).Get<TransferOptions>() ?? new TransferOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        builder.UseOrleans(orleans =>
-        {
-            if (silo.Clustering == "AzureTable")
-            {
-                orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
-                orleans.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
-                orleans.ConfigureEndpoints(IPAddress.Loopback, silo.SiloPort, silo.GatewayPort);
-            }
-            else
-            {
-                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
-            }
-
-            orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
-            if (!transfer.RunsTraining)
-            {
-                // Heterogeneous silos: only silos with the worker role carry the trial runner, so Orleans places trials there.
-                orleans.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(TrialRunnerGrain)));
-            }
-
-            orleans.AddAzureBlobGrainStorage(GrainStorage.Default, o =>
-            {
-                o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
-                o.ContainerName = silo.GrainStateContainer;
-            });
-
-            // Wire DTOs from Transfer.Contracts travel inside grain calls and state as JSON: they stay free of Orleans attributes
-            // (the SDK shares them), and are not mirrored by a second set of grain-side types.
-            orleans.Services.AddSerializer(s => s.AddJsonSerializer(isSupported: type => type.Namespace?.StartsWith("Transfer.Contracts", StringComparison.Ordinal) == true));
-        });
+        builder.UseOrleans(orleans => orleans.ConfigureTransferSilo(silo, storage, transfer.RunsTraining));
         return builder;
     }
+
+    /// <summary>Clustering, reminders, grain storage and serialization of a Transfer silo; also used by multi-silo tests.</summary>
+    public static ISiloBuilder ConfigureTransferSilo(this ISiloBuilder orleans, TransferSiloOptions silo, StorageOptions storage, bool runsTraining)
+    {
+        if (silo.Clustering == "AzureTable")
+        {
+            orleans.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (silo.ClusterId, silo.ServiceId));
+            orleans.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            orleans.ConfigureEndpoints(IPAddress.Loopback, silo.SiloPort, silo.GatewayPort);
+        }
+        else if (silo.Clustering == "Localhost")
+        {
+            orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+        }
+
+        orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+        if (!runsTraining)
+        {
+            // Heterogeneous silos: only silos with the worker role carry the trial runner, so Orleans places trials there.
+            orleans.Configure<GrainTypeOptions>(o => o.Classes.Remove(typeof(TrialRunnerGrain)));
+        }
+
+        orleans.AddAzureBlobGrainStorage(GrainStorage.Default, o =>
+        {
+            o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
+            o.ContainerName = silo.GrainStateContainer;
+        });
+
+        // Wire DTOs from Transfer.Contracts travel inside grain calls and state as JSON: they stay free of Orleans attributes
+        // (the SDK shares them), and are not mirrored by a second set of grain-side types.
+        orleans.Services.AddTransferSerialization();
+        return orleans;
+    }
+
+    /// <summary>The contracts' JSON codec, for silos and for external cluster clients.</summary>
+    public static IServiceCollection AddTransferSerialization(this IServiceCollection services) =>
+        services.AddSerializer(s => s.AddJsonSerializer(isSupported: type => type.Namespace?.StartsWith("Transfer.Contracts", StringComparison.Ordinal) == true));
 }

@@ -6,9 +6,9 @@ namespace Transfer.Search.Samplers.Rl;
 /// each finished trial is replayed <see cref="ReplaysPerTrial"/> times together with earlier ones (experience replay).
 /// </summary>
 public sealed record RlOptions(
-    double Alpha = 0.1,
+    double Alpha = 0.2,
     double InitialQ = 0.5,
     int ExplorationTrials = 10,
     int DecayUntil = 60,
     double FinalEpsilon = 0.1,
-    int ReplaysPerTrial = 8);
+    int ReplaysPerTrial = 16);

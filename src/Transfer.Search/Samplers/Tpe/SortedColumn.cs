@@ -7,9 +7,12 @@ namespace Transfer.Search.Samplers.Tpe;
 internal sealed class SortedColumn
 {
     private readonly List<double> _units = [];
-    private const int Bins = 512;
+    private const int Bins = 256;
     private readonly List<double> _weights = [];
     private readonly double[] _bins = new double[Bins];
+    private double[]? _smoothed;
+    private double _smoothedSigma = double.NaN;
+    private int _smoothedCount = -1;
 
     public SortedColumn(int categories)
     {
@@ -69,19 +72,41 @@ internal sealed class SortedColumn
 
     private double BinnedSum(double x, double sigma)
     {
-        var inv = 1.0 / (2 * sigma * sigma);
-        var lo = Math.Max(0, (int)((x - 4 * sigma) * Bins));
-        var hi = Math.Min(Bins - 1, (int)((x + 4 * sigma) * Bins));
-        var sum = 0.0;
-        for (var b = lo; b <= hi; b++)
+        if (_smoothed is null || _smoothedSigma != sigma || _smoothedCount != _units.Count)
         {
-            if (_bins[b] != 0)
-            {
-                var d = (b + 0.5) / Bins - x;
-                sum += _bins[b] * Math.Exp(-d * d * inv);
-            }
+            Smooth(sigma);
         }
 
-        return sum;
+        var p = Math.Clamp(x * Bins - 0.5, 0, Bins - 1);
+        var b = Math.Min((int)p, Bins - 2);
+        var t = p - b;
+        return (1 - t) * _smoothed![b] + t * _smoothed[b + 1];
+    }
+
+    private void Smooth(double sigma)
+    {
+        var width = (int)Math.Ceiling(4 * sigma * Bins);
+        var kernel = new double[2 * width + 1];
+        for (var j = -width; j <= width; j++)
+        {
+            var d = j / (double)Bins;
+            kernel[j + width] = Math.Exp(-d * d / (2 * sigma * sigma));
+        }
+
+        _smoothed ??= new double[Bins];
+        for (var b = 0; b < Bins; b++)
+        {
+            var sum = 0.0;
+            var lo = Math.Max(0, b - width);
+            var hi = Math.Min(Bins - 1, b + width);
+            for (var c = lo; c <= hi; c++)
+            {
+                sum += _bins[c] * kernel[c - b + width];
+            }
+
+            _smoothed[b] = sum;
+        }
+
+        (_smoothedSigma, _smoothedCount) = (sigma, _units.Count);
     }
 }
