@@ -1,6 +1,9 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Transfer.Cli.Commands.Datasets;
+using Transfer.Cli.Commands.Jobs;
+using Transfer.Cli.Commands.Training;
+using Transfer.Cli.Commands.Trials;
 using Transfer.Cli.Commands.Keys;
 using Transfer.Cli.Commands.Tenants;
 using Transfer.Cli.Output;
@@ -38,6 +41,30 @@ public static class TransferCli
                 datasets.AddCommand<DownloadDatasetCommand>("download").WithDescription("Download stored parts, checked against their SHA-256.");
                 datasets.AddCommand<DeleteDatasetCommand>("delete").WithDescription("Delete a dataset.");
             });
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Upload a dataset, auto-train on it with a live trials table, and show the winner against the baseline.")
+                .WithExample("train", "knowledge-base-seeds/datasets/fmnist-sandal-bag", "--trials", "6", "--epochs", "3");
+            config.AddBranch<JobsSettings>("jobs", jobs =>
+            {
+                jobs.SetDescription("List, show, stop and extend auto-training jobs.");
+                jobs.AddCommand<ListJobsCommand>("list").WithDescription("List the tenant's jobs.");
+                jobs.AddCommand<ShowJobCommand>("show").WithDescription("Show a job: status, best trial, baseline, test score.");
+                jobs.AddCommand<JobTrialsCommand>("trials").WithDescription("Show a job's trials.");
+                jobs.AddCommand<StopJobCommand>("stop").WithDescription("Stop a job and its running trials.");
+                jobs.AddCommand<ExtendJobCommand>("extend").WithDescription("Add trials to a job.");
+            });
+            config.AddCommand<WatchJobCommand>("watch").WithDescription("Follow a job live (JSON lines of events with --json).");
+            config.AddBranch<TrialsSettings>("trials", trials =>
+            {
+                trials.SetDescription("Steer a running trial.");
+                trials.AddCommand<SteerTrialCommand>("stop").WithData("stop").WithDescription("Stop a trial.");
+                trials.AddCommand<SteerTrialCommand>("pause").WithData("pause").WithDescription("Pause a trial.");
+                trials.AddCommand<SteerTrialCommand>("resume").WithData("resume").WithDescription("Resume a paused trial.");
+                trials.AddCommand<SetTrialValueCommand>("set").WithDescription("Change a solver value, e.g. base_lr=0.001.")
+                    .WithExample("trials", "set", "job-1a2b3c4d5e6f", "2", "base_lr=0.001");
+            });
+            config.AddCommand<PredictCommand>("predict").WithDescription("Predict with a job's model.");
+            config.AddCommand<ListWorkersCommand>("workers").WithDescription("Show each silo's CPU and memory.");
             config.AddBranch<TenantsSettings>("tenants", tenants =>
             {
                 tenants.SetDescription("Manage tenants (admin key).");

@@ -2,6 +2,10 @@ using Refit;
 using Transfer.Client.Admin;
 using Transfer.Client.Datasets;
 using Transfer.Client.Internal;
+using Transfer.Client.Jobs;
+using Transfer.Client.Models;
+using Transfer.Client.Workers;
+using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Tenants;
 
 namespace Transfer.Client;
@@ -39,6 +43,10 @@ public class TransferClient : IDisposable
         Endpoint = options.Endpoint!;
         Datasets = new DatasetsClient(RestService.For<IDatasetsApi>(httpClient, TransferRefit.Settings));
         Admin = new AdminClient(RestService.For<IAdminApi>(httpClient, TransferRefit.Settings));
+        Jobs = new JobsClient(RestService.For<IJobsApi>(httpClient, TransferRefit.Settings), httpClient, options);
+        var models = RestService.For<IModelsApi>(httpClient, TransferRefit.Settings);
+        Models = new ModelsClient(models);
+        Workers = new WorkersClient(models);
     }
 
     /// <summary>For mocking.</summary>
@@ -48,6 +56,9 @@ public class TransferClient : IDisposable
         Endpoint = null!;
         Datasets = null!;
         Admin = null!;
+        Jobs = null!;
+        Models = null!;
+        Workers = null!;
     }
 
     /// <summary>The server this client talks to.</summary>
@@ -59,7 +70,29 @@ public class TransferClient : IDisposable
     /// <summary>Tenants and keys (admin keys only).</summary>
     public virtual AdminClient Admin { get; }
 
+    /// <summary>Auto-training jobs of the caller's tenant: start, watch, steer.</summary>
+    public virtual JobsClient Jobs { get; }
+
+    /// <summary>Models registered by finished jobs: predict, download.</summary>
+    public virtual ModelsClient Models { get; }
+
+    /// <summary>The cluster's silos and their utilisation.</summary>
+    public virtual WorkersClient Workers { get; }
+
     private HttpClient HttpClient { get; }
+
+    /// <summary>
+    /// Uploads a dataset from disk (a CSV, an image zip, an IDX folder), starts a job on it, waits for it (passing each
+    /// event to <paramref name="progress"/>), and returns the job, its trials and its model id.
+    /// </summary>
+    public virtual async Task<AutoTrainResult> AutoTrainAsync(string path, AutoTrainOptions? options = null, Action<JobEvent>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new AutoTrainOptions();
+        var dataset = await Datasets.UploadFileAsync(path, options.Name, options.Format, options.LabelColumn, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var job = await Jobs.StartAsync(options.ToRequest(dataset.Id), cancellationToken).ConfigureAwait(false);
+        var finished = await job.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
+        return new AutoTrainResult(dataset, finished, await job.GetTrialsAsync(cancellationToken).ConfigureAwait(false));
+    }
 
     public void Dispose()
     {

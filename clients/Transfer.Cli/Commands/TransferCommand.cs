@@ -15,9 +15,13 @@ public abstract class TransferCommand<TSettings>(CliServices services) : AsyncCo
 {
     protected CliServices Services => services;
 
+    /// <summary>The running command's context (its name and the data it was registered with).</summary>
+    protected CommandContext Context { get; private set; } = null!;
+
     public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         Uri? server = null;
+        Context = context;
         try
         {
             var credentials = services.Credentials.Resolve(settings.Url, settings.Key);

@@ -6,6 +6,7 @@ using Transfer.Server.Apis;
 using Transfer.Server.Auth;
 using Transfer.Server.Bootstrap;
 using Transfer.Server.Datasets;
+using Transfer.Server.Events;
 using Transfer.Server.Options;
 using Transfer.Server.Problems;
 using Transfer.Server.Tenants;
@@ -46,6 +47,8 @@ public static class ApiHostingExtensions
         services.AddSingleton<JobPlanner>();
         services.AddSingleton<JobService>();
         services.AddSingleton<ModelService>();
+        services.AddSingleton<JobEventFeed>();
+        services.AddSingleton<WorkerStatistics>();
         services.AddHostedService<TorchStartup>();
         services.AddHostedService<BootstrapService>();
 
@@ -73,6 +76,8 @@ public static class ApiHostingExtensions
             app.MapAdminApi();
             app.MapJobsApi();
             app.MapModelsApi();
+            app.MapEventsApi();
+            app.MapWorkersApi();
         }
 
         return app;

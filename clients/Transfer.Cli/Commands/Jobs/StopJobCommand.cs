@@ -1,0 +1,25 @@
+using Spectre.Console;
+using Transfer.Cli.Output;
+using Transfer.Cli.Settings;
+using Transfer.Client;
+
+namespace Transfer.Cli.Commands.Jobs;
+
+/// <summary><c>transfer jobs stop &lt;job&gt;</c>: no new trials; running ones are stopped.</summary>
+public sealed class StopJobCommand(CliServices services) : TransferCommand<JobsSettings.ById>(services)
+{
+    protected override async Task<int> RunAsync(TransferClient client, JobsSettings.ById settings, CancellationToken cancellationToken)
+    {
+        var job = await client.Jobs.StopAsync(settings.Id, cancellationToken).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            CliJson.Write(Services.Json, job);
+        }
+        else
+        {
+            Services.Out.WriteLine($"Stopping {job.Id}: {job.Status}, {job.TrialsFinished} of {job.TrialsStarted} trials done.");
+        }
+
+        return ExitCodes.Success;
+    }
+}

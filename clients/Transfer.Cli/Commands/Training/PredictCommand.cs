@@ -1,0 +1,33 @@
+using Spectre.Console;
+using Transfer.Cli.Output;
+using Transfer.Cli.Settings;
+using Transfer.Client;
+
+namespace Transfer.Cli.Commands.Training;
+
+/// <summary><c>transfer predict &lt;model&gt; &lt;path&gt;</c>: each example's predicted class and its probability.</summary>
+public sealed class PredictCommand(CliServices services) : TransferCommand<PredictSettings>(services)
+{
+    private const int ShownRows = 50;
+
+    protected override async Task<int> RunAsync(TransferClient client, PredictSettings settings, CancellationToken cancellationToken)
+    {
+        var result = await client.Models.PredictAsync(settings.Model, settings.Path, labelColumn: settings.Label, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            CliJson.Write(Services.Json, result);
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Class", "Probability");
+        foreach (var (p, i) in result.Predictions.Take(ShownRows).Select((p, i) => (p, i)))
+        {
+            table.AddRow($"{i}", Markup.Escape(p.Class), JobView.Number(p.Probabilities.Max()));
+        }
+
+        Services.Out.Write(table);
+        var counts = result.Predictions.GroupBy(p => p.Class).Select(g => $"{g.Key}: {g.Count()}");
+        Services.Out.WriteLine($"{result.Predictions.Count} examples ({string.Join(", ", counts)}){(result.Predictions.Count > ShownRows ? $"; the first {ShownRows} shown" : "")}.");
+        return ExitCodes.Success;
+    }
+}

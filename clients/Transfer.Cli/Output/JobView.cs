@@ -1,0 +1,115 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Transfer.Contracts.Curves;
+using Transfer.Contracts.Jobs;
+
+namespace Transfer.Cli.Output;
+
+/// <summary>Jobs and trials as tables: job lists, one job's details, its trials, the live board and the final result.</summary>
+public static class JobView
+{
+    public static Table List(IEnumerable<JobInfo> jobs)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Id", "Dataset", "Status", "Trials", "Best", "Baseline", "Test", "Created");
+        foreach (var j in jobs)
+        {
+            table.AddRow(
+                new Text(j.Id),
+                new Text(j.DatasetId),
+                new Text(j.Status.ToString()),
+                new Text($"{j.TrialsFinished}/{j.TrialsStarted}"),
+                new Text(Number(j.BestScore)),
+                new Text(Number(j.BaselineScore)),
+                new Text(Number(j.TestScore)),
+                new Text(j.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+        }
+
+        return table;
+    }
+
+    public static IRenderable Details(JobInfo j)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        Row(grid, "Id", j.Id);
+        Row(grid, "Dataset", j.DatasetId);
+        Row(grid, "Status", j.Status.ToString());
+        Row(grid, "Objective", $"{j.Request.Objective?.Metric ?? "accuracy"} ({((j.Request.Objective?.Maximize ?? true) ? "max" : "min")})");
+        Row(grid, "Trials", $"{j.TrialsFinished} done of {j.TrialsStarted} started, budget {j.Request.Budget?.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        Row(grid, "Best", j.BestTrial is { } b ? $"trial {b}: {Number(j.BestScore)}" : "-");
+        Row(grid, "Baseline", Number(j.BaselineScore));
+        Row(grid, "Test score", Number(j.TestScore));
+        Row(grid, "Steps saved", j.StepsSavedShare.ToString("P0", CultureInfo.InvariantCulture));
+        Row(grid, "Model", j.ModelId ?? "-");
+        Row(grid, "Message", j.Message ?? "");
+        return grid;
+    }
+
+    public static Table Trials(IEnumerable<TrialInfo> trials)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Status", "Score", "Epoch", "Light", "Configuration", "Stop reason");
+        foreach (var t in trials)
+        {
+            var configuration = string.Join(", ", t.Configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+            table.AddRow(
+                new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : "")),
+                new Text(t.Status.ToString()),
+                new Text(Number(t.Score)),
+                new Text(t.Curve.Count == 0 ? "-" : t.Curve[^1].Epoch.ToString("0.##", CultureInfo.InvariantCulture)),
+                Light(t.Judgement?.Light),
+                new Text(configuration),
+                new Text(t.StopReason ?? ""));
+        }
+
+        return table;
+    }
+
+    /// <summary>The live board: a row per trial, then the best so far and the budget spent.</summary>
+    public static IRenderable Board(JobBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Status", "Score", "Epoch", "Light", "Advice")
+            .Title(Markup.Escape($"{board.Job.Id} on {board.Job.DatasetId}"));
+        foreach (var t in board.Trials)
+        {
+            var status = t.Stopping && t.Status == TrialStatus.Running ? "Stopping" : t.Status.ToString();
+            table.AddRow(
+                new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.Number == board.BestTrial ? " *" : "")),
+                new Text(status),
+                new Text(Number(t.Score)),
+                new Text(t.Epoch.ToString("0.##", CultureInfo.InvariantCulture)),
+                Light(t.Light),
+                new Text(t.Advice ?? t.Note ?? ""));
+        }
+
+        var budget = board.Budget is { } b ? $"{board.TrialsDone}/{b} trials" : $"{board.TrialsDone} trials";
+        var best = board.BestTrial is { } n ? $"best so far: trial {n} at {Number(board.BestScore)}" : "no score yet";
+        table.Caption(Markup.Escape($"{budget} done; {best}" + (board.Finished ? $"; {board.Message}" : "")));
+        return table;
+    }
+
+    /// <summary>The end of a job: the winner against the baseline (the default configuration) and the held-out test score.</summary>
+    public static IRenderable Summary(JobInfo j)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        Row(grid, "Job", $"{j.Id}: {j.Status}");
+        Row(grid, "Winner", j.BestTrial is { } b ? $"trial {b}, validation {Number(j.BestScore)}" : "none");
+        var gain = j.BestScore - j.BaselineScore;
+        Row(grid, "Baseline", $"default configuration, validation {Number(j.BaselineScore)}" + (gain is { } g ? $" ({g:+0.####;-0.####;0} for the winner)" : ""));
+        Row(grid, "Test score", Number(j.TestScore));
+        Row(grid, "Model", j.ModelId ?? "-");
+        return grid;
+    }
+
+    public static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";
+
+    private static Text Light(TrafficLight? light) => light switch
+    {
+        TrafficLight.Green => new Text("green", new Style(Color.Green)),
+        TrafficLight.Yellow => new Text("yellow", new Style(Color.Yellow)),
+        TrafficLight.Red => new Text("red", new Style(Color.Red)),
+        _ => new Text("-"),
+    };
+
+    private static void Row(Grid grid, string name, string value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
+}

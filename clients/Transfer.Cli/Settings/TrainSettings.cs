@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Transfer.Cli.Settings;
+
+/// <summary><c>transfer train &lt;file|folder&gt;</c>: upload, start a job, follow it live, show the winner.</summary>
+public sealed class TrainSettings : TransferSettings
+{
+    private static readonly string[] Samplers = ["random", "grid", "lhs", "tpe", "tpe-multivariate", "gp", "rl"];
+    private static readonly string[] Schedulers = ["fifo", "median", "asha", "hyperband"];
+
+    [CommandArgument(0, "<path>")]
+    [Description("A .csv file, an image .zip, or a folder with one *-idx3-ubyte* and one *-idx1-ubyte* file.")]
+    public string Path { get; init; } = "";
+
+    [CommandOption("--trials <N>")]
+    [Description("Trials to run, the baseline included (default: the server's).")]
+    public int? Trials { get; init; }
+
+    [CommandOption("--epochs <N>")]
+    [Description("The longest a trial trains, in epochs.")]
+    [DefaultValue(4)]
+    public int Epochs { get; init; } = 4;
+
+    [CommandOption("--sampler <NAME>")]
+    [Description("random, grid, lhs, tpe, tpe-multivariate, gp or rl (default: TPE warm-started from the knowledge base).")]
+    public string? Sampler { get; init; }
+
+    [CommandOption("--scheduler <NAME>")]
+    [Description("fifo, median, asha or hyperband (default: ASHA).")]
+    public string? Scheduler { get; init; }
+
+    [CommandOption("--parallel <N>")]
+    [Description("Trials at once.")]
+    [DefaultValue(1)]
+    public int Parallel { get; init; } = 1;
+
+    [CommandOption("--seed <N>")]
+    [Description("Seeds the sampler, the splits and every trial.")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("--space <FILE>")]
+    [Description("A search space as JSON (SearchSpaceDefinition); default: the joint space around the benchmark model.")]
+    public string? Space { get; init; }
+
+    [CommandOption("--name <NAME>")]
+    [Description("Dataset name (default: the file or folder name).")]
+    public string? Name { get; init; }
+
+    [CommandOption("--label <COLUMN>")]
+    [Description("CSV only: the label column (default: label).")]
+    public string? Label { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Trials is < 1 or > 10_000 || Epochs is < 1 or > 1000 || Parallel is < 1 or > 64)
+        {
+            return ValidationResult.Error("--trials (1-10000), --epochs (1-1000) and --parallel (1-64) are out of range.");
+        }
+
+        if (Sampler is not null && !Samplers.Contains(Sampler))
+        {
+            return ValidationResult.Error($"Unknown sampler '{Sampler}': use {string.Join(", ", Samplers)}.");
+        }
+
+        return Scheduler is not null && !Schedulers.Contains(Scheduler)
+            ? ValidationResult.Error($"Unknown scheduler '{Scheduler}': use {string.Join(", ", Schedulers)}.")
+            : ValidationResult.Success();
+    }
+}

@@ -1,0 +1,46 @@
+using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Search;
+
+namespace Transfer.Client.Jobs;
+
+/// <summary>
+/// What <see cref="TransferClient.AutoTrainAsync"/> does with a dataset on disk: its name and label column for the upload,
+/// and the job's budget, sampler, scheduler, parallelism, seed and space (server defaults where null).
+/// </summary>
+public sealed record AutoTrainOptions
+{
+    public string? Name { get; init; }
+
+    public DatasetFormat? Format { get; init; }
+
+    public string? LabelColumn { get; init; }
+
+    public int? Trials { get; init; }
+
+    public int MaxEpochs { get; init; } = 4;
+
+    public string? Sampler { get; init; }
+
+    public string? Scheduler { get; init; }
+
+    public int Parallelism { get; init; } = 1;
+
+    public int Seed { get; init; }
+
+    public SearchSpaceDefinition? Space { get; init; }
+
+    public bool UseKnowledgeBase { get; init; } = true;
+
+    /// <summary>The job request for an uploaded dataset.</summary>
+    public CreateJobRequest ToRequest(string datasetId) => new(
+        datasetId,
+        Budget: Trials is { } trials ? new JobBudget(trials) : null,
+        Space: Space,
+        Sampler: Sampler is null ? null : new SamplerDefinition(Sampler, Seed),
+        Scheduler: Scheduler is null ? null : new SchedulerDefinition(Scheduler, MinBudget: 1, MaxBudget: MaxEpochs),
+        Parallelism: Parallelism,
+        Seed: Seed,
+        MaxEpochs: MaxEpochs,
+        UseKnowledgeBase: UseKnowledgeBase);
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Spectre.Console;
+using Transfer.Cli;
+using Transfer.Cli.Credentials;
+using Transfer.Cli.Settings;
+
+namespace Transfer.Client.Tests;
+
+public sealed class JobsCliArgumentsTests
+{
+    [Fact]
+    public void ATrialAssignmentIsANameAndAnInvariantNumber()
+    {
+        var set = new TrialsSettings.Set { Job = "job-1", Trial = 2, Assignment = "base_lr=1e-3" };
+
+        Assert.True(set.Validate().Successful);
+        Assert.Equal(("base_lr", 0.001), set.Parsed);
+        Assert.False(new TrialsSettings.Set { Job = "job-1", Trial = 2, Assignment = "base_lr" }.Validate().Successful);
+        Assert.False(new TrialsSettings.Set { Job = "job-1", Trial = -1, Assignment = "base_lr=0.1" }.Validate().Successful);
+    }
+
+    [Theory]
+    [InlineData("--sampler", "magic")]
+    [InlineData("--scheduler", "never")]
+    [InlineData("--trials", "0")]
+    [InlineData("--parallel", "65")]
+    public async Task TrainRefusesBadOptionsBeforeCallingTheServer(string option, string value)
+    {
+        using var handler = new CannedProblemHandler(HttpStatusCode.InternalServerError, "{}");
+        using var harness = new CliHarness(handler, new Dictionary<string, string> { ["TRANSFER_API_KEY"] = "k" });
+
+        var run = await harness.RunAsync("train", SeedData.Dataset("fmnist-sandal-bag"), option, value);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(0, handler.Requests);
+    }
+
+    [Fact]
+    public async Task WatchJsonWritesOneEventPerLine()
+    {
+        var body = JobEvents.Sse(JobEvents.Event(1, "trial-queued"), JobEvents.Event(2, "job-finished", best: 0.9));
+        using var handler = new RoutedHandler(r => r.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal)
+            ? RoutedHandler.EventStream(JobEvents.Stream(body))
+            : RoutedHandler.Ok(JobEvents.Job(Contracts.Jobs.JobStatus.Running, 1, 0)));
+        using var harness = new CliHarness(handler, new Dictionary<string, string> { ["TRANSFER_API_KEY"] = "k" });
+
+        var run = await harness.RunAsync("watch", "job-1", "--json");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("{\"id\":1,\"kind\":\"trial-queued\"", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("{\"id\":2,\"kind\":\"job-finished\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WatchOnAnInteractiveConsoleDrawsTheLiveTableAndTheSummary()
+    {
+        var judgement = new Contracts.Curves.CurveJudgement(Contracts.Curves.CurveState.Diverging, Contracts.Curves.TrafficLight.Red, 0.9, false, new Dictionary<string, double>(), null,
+            [new Contracts.Curves.CurveAdvice(Contracts.Curves.AdviceKind.LowerLearningRate, "Lower the learning rate 10x.", "base_lr *= 0.1")]);
+        var body = JobEvents.Sse(
+            JobEvents.Event(1, "trial-queued", status: Contracts.Jobs.TrialStatus.Queued),
+            JobEvents.Event(2, "trial-reported", sample: new Contracts.Jobs.CurveSample(1, 6, 2.0, 2.5, 0.31, 0.1), judgement: judgement, status: Contracts.Jobs.TrialStatus.Running),
+            JobEvents.Event(3, "job-finished", best: 0.31, message: "Completed: best trial 0"));
+        using var handler = new RoutedHandler(r => r.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal)
+            ? RoutedHandler.EventStream(JobEvents.Stream(body))
+            : RoutedHandler.Ok(JobEvents.Job(Contracts.Jobs.JobStatus.Completed, 1, 1)));
+        using var home = new TempFolder();
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes, Out = new AnsiConsoleOutput(output) });
+        console.Profile.Width = 200;
+        var services = new CliServices(console, console, output, new CredentialsResolver(_ => "k", home.Path), o => new TransferClient(new HttpClient(handler, disposeHandler: false), o));
+
+        var exit = await TransferCli.RunAsync(["watch", "job-1", "--url", "http://transfer.test"], services);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var text = output.ToString();
+        Assert.Contains("base_lr *= 0.1: Lower the learning rate 10x.", text, StringComparison.Ordinal);
+        Assert.Contains("Winner", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Spectre.Console;
+using Transfer.Cli;
+using Transfer.Cli.Credentials;
+using Transfer.Client;
+using Transfer.Client.Jobs;
+using Transfer.Contracts.Jobs;
+using Transfer.EndToEnd.Tests.Hosting;
+
+namespace Transfer.EndToEnd.Tests;
+
+/// <summary>The <c>transfer</c> CLI's training commands run in-process against the real host: train, jobs, watch, trials, predict.</summary>
+[Collection(HostCollection.Name)]
+public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("transfer-jobs-cli-e2e-").FullName;
+
+    [Fact]
+    public async Task TrainRunsATinyJobLiveToTheWinnerAndTheOtherCommandsReadIt()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
+
+        var train = await RunOkAsync(key.Key, "train", folder, "--trials", "2", "--epochs", "2", "--seed", "3", "--sampler", "tpe", "--scheduler", "asha");
+
+        Assert.Contains("as job job-", train, StringComparison.Ordinal);
+        Assert.Contains("job finished: Completed", train, StringComparison.Ordinal);
+        Assert.Contains("Winner", train, StringComparison.Ordinal);
+        Assert.Contains("default configuration", train, StringComparison.Ordinal);
+        Assert.Contains("Test score", train, StringComparison.Ordinal);
+        var job = Assert.Single(Parse<List<JobInfo>>(await RunOkAsync(key.Key, "jobs", "list", "--json")));
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(("tpe", "asha", 2), (job.Request.Sampler?.Name, job.Request.Scheduler?.Name, job.Request.Budget?.Trials));
+        Assert.Contains($"trial {job.BestTrial}, validation", train, StringComparison.Ordinal);
+
+        var shown = Parse<JobInfo>(await RunOkAsync(key.Key, "jobs", "show", job.Id, "--json"));
+        var trials = Parse<List<TrialInfo>>(await RunOkAsync(key.Key, "jobs", "trials", job.Id, "--json"));
+        Assert.Equal((job.Id, job.BestScore, job.TestScore), (shown.Id, shown.BestScore, shown.TestScore));
+        Assert.Equal(2, trials.Count);
+        Assert.Contains("(baseline)", await RunOkAsync(key.Key, "jobs", "trials", job.Id), StringComparison.Ordinal);
+
+        var lines = (await RunOkAsync(key.Key, "watch", job.Id, "--json")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var events = lines.Select(Parse<JobEvent>).ToList();
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Id));
+        Assert.Equal(JobEventKinds.JobFinished, events[^1].Kind);
+
+        var predictions = Parse<PredictionResult>(await RunOkAsync(key.Key, "predict", job.Id, folder, "--json"));
+        Assert.Equal(600, predictions.Predictions.Count);
+
+        var late = await RunAsync(key.Key, "trials", "stop", job.Id, "0");
+        Assert.Equal(ExitCodes.BadInput, late.ExitCode);
+        Assert.Contains("code trial-not-running", late.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TrialsCommandsSteerARunningTrialAndWatchShowsTheirEvents()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var client = new TransferClient(host.Factory.CreateClient(), new TransferClientOptions { ApiKey = key.Key });
+        var dataset = await client.Datasets.UploadFileAsync(RepositoryPaths.SeedDataset("fmnist-sandal-bag"));
+        var job = await client.Jobs.StartAsync(new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: 30, Seed: 9));
+        await FirstReportAsync(job);
+
+        await RunOkAsync(key.Key, "trials", "set", job.Id, "0", "base_lr=0.0005");
+        await RunOkAsync(key.Key, "trials", "pause", job.Id, "0");
+        await RunOkAsync(key.Key, "trials", "resume", job.Id, "0");
+        await RunOkAsync(key.Key, "trials", "stop", job.Id, "0");
+        var watch = await RunOkAsync(key.Key, "watch", job.Id);
+
+        Assert.Contains("trial 0 changed: base_lr=0.0005", watch, StringComparison.Ordinal);
+        Assert.Contains("trial 0 paused: pause", watch, StringComparison.Ordinal);
+        Assert.Contains("trial 0 resumed: resume", watch, StringComparison.Ordinal);
+        Assert.Contains("trial 0 stopping: stop", watch, StringComparison.Ordinal);
+        Assert.Contains("trial 0 Stopped", watch, StringComparison.Ordinal);
+        var bad = await RunAsync(key.Key, "trials", "set", job.Id, "0", "base_lr");
+        Assert.Equal(ExitCodes.BadInput, bad.ExitCode);
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    private static async Task FirstReportAsync(JobHandle job)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await foreach (var item in job.WatchAsync(cancellationToken: timeout.Token))
+        {
+            if (item.Kind == JobEventKinds.TrialReported)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"job {job.Id} finished without a report");
+    }
+
+    private async Task<Run> RunAsync(string key, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new Dictionary<string, string> { [CredentialsResolver.KeyVariable] = key, [CredentialsResolver.UrlVariable] = "http://localhost" };
+        var services = new CliServices(
+            Console(output),
+            Console(error),
+            output,
+            new CredentialsResolver(name => environment.GetValueOrDefault(name), _home),
+            options => new TransferClient(host.Factory.CreateClient(), options));
+        var exit = await TransferCli.RunAsync(args, services);
+        return new Run(exit, output.ToString(), error.ToString());
+    }
+
+    private async Task<string> RunOkAsync(string key, params string[] args)
+    {
+        var run = await RunAsync(key, args);
+        Assert.True(run.ExitCode == ExitCodes.Success, $"transfer {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}{run.Out}");
+        return run.Out;
+    }
+
+    private static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options)!;
+
+    private static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 400;
+        return console;
+    }
+
+    private sealed record Run(int ExitCode, string Out, string Error);
+}
