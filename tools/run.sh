@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tools/run.sh [stop|status] — everything on this machine: Azurite, then the host with all roles (Orleans silo + HTTP
-# API + worker), then a demo through the CLI (uploads two real seed datasets, lists them). The server stays up;
+# API + worker), then a demo through the CLI (uploads a table, auto-trains a real image dataset). The server stays up;
 # `tools/run.sh stop` stops it and Azurite.
 #
 # Needs: the .NET 10 SDK, Node.js + npm (Azurite), curl.
@@ -108,12 +108,14 @@ for _ in $(seq 1 50); do [ -s "$credentials" ] && break; sleep 0.2; done
 echo "   ready; the admin key is in $credentials (the CLI reads it from there)" >&2
 
 transfer() { dotnet "$cli_dll" "$@"; }
-step "4/4 demo through the CLI: upload two real datasets, then list"
-transfer datasets upload knowledge-base-seeds/datasets/fmnist-shoes-a --name "fmnist footwear (demo)" \
-  || fail "uploading the IDX folder knowledge-base-seeds/datasets/fmnist-shoes-a failed (exit $?)."
+step "4/4 demo through the CLI: upload a table, then the main job — auto-train a real image dataset"
 transfer datasets upload knowledge-base-seeds/datasets/iris/data.csv --name "iris (demo)" --label label \
   || fail "uploading knowledge-base-seeds/datasets/iris/data.csv failed (exit $?)."
-transfer datasets list || fail "listing datasets failed."
+# Upload Fashion-MNIST sandals vs bags (IDX), search 4 trials (the baseline = the default configuration first), 2 epochs
+# each, and print the winner against the baseline with its held-out test score.
+transfer train knowledge-base-seeds/datasets/fmnist-sandal-bag --name "fmnist sandal/bag (demo)" --trials 4 --epochs 2 --seed 1 \
+  || fail "the auto-training job failed (exit $?); see $log."
+transfer jobs list || fail "listing jobs failed."
 cat >&2 <<EOF
 
 The server is up at $url (log: $log).
