@@ -11,6 +11,7 @@ using Transfer.Server.Problems;
 using Transfer.Server.Tenants;
 using Transfer.Grains.Jobs;
 using Transfer.Server.Jobs;
+using Transfer.Server.Knowledge;
 using Transfer.Server.Models;
 using Transfer.Storage;
 
@@ -27,6 +28,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart(); // knowledge base
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + (1 << 20));
@@ -47,6 +49,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<JobService>();
         services.AddSingleton<ModelService>();
         services.AddHostedService<TorchStartup>();
+        services.AddTransferKnowledge();
         services.AddHostedService<BootstrapService>();
 
         services.AddProblemDetails();
@@ -73,6 +76,7 @@ public static class ApiHostingExtensions
             app.MapAdminApi();
             app.MapJobsApi();
             app.MapModelsApi();
+            app.MapKnowledgeApi();
         }
 
         return app;
