@@ -2,6 +2,7 @@ using Refit;
 using Transfer.Client.Admin;
 using Transfer.Client.Datasets;
 using Transfer.Client.Internal;
+using Transfer.Client.Knowledge;
 using Transfer.Contracts.Tenants;
 
 namespace Transfer.Client;
@@ -39,6 +40,7 @@ public class TransferClient : IDisposable
         Endpoint = options.Endpoint!;
         Datasets = new DatasetsClient(RestService.For<IDatasetsApi>(httpClient, TransferRefit.Settings));
         Admin = new AdminClient(RestService.For<IAdminApi>(httpClient, TransferRefit.Settings));
+        Knowledge = new KnowledgeClient(RestService.For<IKnowledgeApi>(httpClient, TransferRefit.Settings));
     }
 
     /// <summary>For mocking.</summary>
@@ -48,6 +50,7 @@ public class TransferClient : IDisposable
         Endpoint = null!;
         Datasets = null!;
         Admin = null!;
+        Knowledge = null!;
     }
 
     /// <summary>The server this client talks to.</summary>
@@ -58,6 +61,9 @@ public class TransferClient : IDisposable
 
     /// <summary>Tenants and keys (admin keys only).</summary>
     public virtual AdminClient Admin { get; }
+
+    /// <summary>The knowledge base: meta-features, groups, benchmark models, recommendations.</summary>
+    public virtual KnowledgeClient Knowledge { get; }
 
     private HttpClient HttpClient { get; }
 
