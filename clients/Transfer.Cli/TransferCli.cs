@@ -5,6 +5,7 @@ using Transfer.Cli.Commands.Jobs;
 using Transfer.Cli.Commands.Training;
 using Transfer.Cli.Commands.Trials;
 using Transfer.Cli.Commands.Keys;
+using Transfer.Cli.Commands.Knowledge;
 using Transfer.Cli.Commands.Tenants;
 using Transfer.Cli.Output;
 using Transfer.Cli.Settings;
@@ -77,6 +78,17 @@ public static class TransferCli
                 keys.AddCommand<CreateKeyCommand>("create").WithDescription("Issue a key for a tenant.");
                 keys.AddCommand<RevokeKeyCommand>("revoke").WithDescription("Revoke a key.");
             });
+            config.AddBranch<KnowledgeSettings>("kb", kb =>
+            {
+                kb.SetDescription("The knowledge base: seed it, see a dataset's meta-features, benchmark models (admin for seed and recluster).");
+                kb.AddCommand<SeedKnowledgeCommand>("seed").WithDescription("Upload seed datasets, publish benchmark models, import histories (idempotent).")
+                    .WithExample("kb", "seed", "knowledge-base-seeds");
+                kb.AddCommand<ShowMetaFeaturesCommand>("features").WithDescription("Show a dataset's meta-features and group.");
+                kb.AddCommand<ListBenchmarkModelsCommand>("models").WithDescription("List the benchmark models.");
+                kb.AddCommand<ReclusterCommand>("recluster").WithDescription("Re-cluster the knowledge base in the background.");
+            });
+            config.AddCommand<GroupsCommand>("groups").WithDescription("List the virtual dataset groups.");
+            config.AddCommand<RecommendCommand>("recommend").WithDescription("Recommended configurations for a dataset, with provenance.");
         });
         return app;
     }

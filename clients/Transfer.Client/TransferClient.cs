@@ -6,6 +6,7 @@ using Transfer.Client.Jobs;
 using Transfer.Client.Models;
 using Transfer.Client.Workers;
 using Transfer.Contracts.Jobs;
+using Transfer.Client.Knowledge;
 using Transfer.Contracts.Tenants;
 
 namespace Transfer.Client;
@@ -47,6 +48,7 @@ public class TransferClient : IDisposable
         var models = RestService.For<IModelsApi>(httpClient, TransferRefit.Settings);
         Models = new ModelsClient(models);
         Workers = new WorkersClient(models);
+        Knowledge = new KnowledgeClient(RestService.For<IKnowledgeApi>(httpClient, TransferRefit.Settings));
     }
 
     /// <summary>For mocking.</summary>
@@ -59,6 +61,7 @@ public class TransferClient : IDisposable
         Jobs = null!;
         Models = null!;
         Workers = null!;
+        Knowledge = null!;
     }
 
     /// <summary>The server this client talks to.</summary>
@@ -78,6 +81,9 @@ public class TransferClient : IDisposable
 
     /// <summary>The cluster's silos and their utilisation.</summary>
     public virtual WorkersClient Workers { get; }
+
+    /// <summary>The knowledge base: meta-features, groups, benchmark models, recommendations.</summary>
+    public virtual KnowledgeClient Knowledge { get; }
 
     private HttpClient HttpClient { get; }
 

@@ -21,6 +21,7 @@ public sealed partial class DatasetUploadService(
     IGrainFactory grains,
     IOptions<LimitsOptions> limits,
     TimeProvider time,
+    Knowledge.KnowledgeQueue knowledge,
     ILogger<DatasetUploadService> logger)
 {
     private const int MaxFieldLength = 1_024;
@@ -79,6 +80,7 @@ public sealed partial class DatasetUploadService(
             var info = new DatasetInfo(id, datasetName, DatasetStatus.Ready, schema, files, time.GetUtcNow());
             await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, id)).CommitAsync(info);
             LogStored(logger, tenant, id, format, schema.Examples, info.SizeBytes);
+            knowledge.EnqueueExtraction(tenant, info); // knowledge base: meta-features in the background, off the request path
             return info;
         }
         catch

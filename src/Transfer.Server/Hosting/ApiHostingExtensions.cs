@@ -12,6 +12,7 @@ using Transfer.Server.Problems;
 using Transfer.Server.Tenants;
 using Transfer.Grains.Jobs;
 using Transfer.Server.Jobs;
+using Transfer.Server.Knowledge;
 using Transfer.Server.Models;
 using Transfer.Storage;
 
@@ -28,6 +29,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         builder.Services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        builder.Services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart(); // knowledge base
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes + (1 << 20));
@@ -50,6 +52,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<JobEventFeed>();
         services.AddSingleton<WorkerStatistics>();
         services.AddHostedService<TorchStartup>();
+        services.AddTransferKnowledge();
         services.AddHostedService<BootstrapService>();
 
         services.AddProblemDetails();
@@ -78,6 +81,7 @@ public static class ApiHostingExtensions
             app.MapModelsApi();
             app.MapEventsApi();
             app.MapWorkersApi();
+            app.MapKnowledgeApi();
         }
 
         return app;

@@ -13,13 +13,16 @@ using Transfer.Storage;
 namespace Transfer.Server.Jobs;
 
 /// <summary>Starts, reads, steers and deletes a tenant's auto-training jobs.</summary>
-public sealed class JobService(DatasetService datasets, JobPlanner planner, JobIndexStore index, IGrainFactory grains, IOptions<LimitsOptions> limits)
+public sealed class JobService(DatasetService datasets, JobPlanner planner, JobIndexStore index, IGrainFactory grains, IOptions<LimitsOptions> limits, Knowledge.IKnowledgeBase knowledge)
 {
     public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
         var dataset = await datasets.GetAsync(tenant, request.DatasetId, cancellationToken);
-        var plan = planner.Plan(request, dataset, benchmark: null, warmStart: null);
+        // Knowledge base: the group's benchmark model, and the nearest datasets' best configurations valid in the job's space.
+        var advice = await knowledge.AdviseAsync(tenant, dataset, cancellationToken);
+        var plan = planner.Plan(request, dataset, advice.Benchmark, warmStart: null);
+        plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective) };
         try
         {
             _ = SearchSpace.Create(plan.Space);

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Transfer.Contracts.Knowledge;
+using Transfer.Grains.Knowledge;
+using Transfer.MetaLearning.Groups;
+
+namespace Transfer.Server.Knowledge;
+
+/// <summary>
+/// Re-clusters the knowledge base from the stored vector blobs (the most common feature set version) and stores the
+/// grouping in the global <see cref="IGroupDirectoryGrain"/>; assigns datasets from the cached grouping.
+/// </summary>
+public sealed partial class GroupingService(KnowledgeStore store, IGrainFactory grains, IOptions<KnowledgeOptions> options, TimeProvider time, ILogger<GroupingService> logger)
+{
+    public IGroupDirectoryGrain Directory => grains.GetGrain<IGroupDirectoryGrain>(IGroupDirectoryGrain.Global);
+
+    public async Task<DatasetGrouping?> ReclusterAsync(CancellationToken cancellationToken = default)
+    {
+        var vectors = await store.ListVectorsAsync(cancellationToken);
+        var version = vectors.GroupBy(v => v.Vector.FeatureSetVersion, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+        var datasets = vectors.Where(v => v.Vector.FeatureSetVersion == version).Select(v => new DatasetMetaFeatures(v.Key, v.Vector)).ToArray();
+        if (datasets.Length == 0)
+        {
+            return null;
+        }
+
+        var grouping = await Task.Run(() => new DatasetGrouper().Fit(datasets, options.Value.GroupingSeed, cancellationToken), cancellationToken);
+        await Directory.SetAsync(grouping, datasets.Length, time.GetUtcNow());
+        LogClustered(logger, datasets.Length, grouping.Groups.Count, grouping.Silhouette);
+        return grouping;
+    }
+
+    /// <summary>The dataset's group under the current grouping (see <see cref="GroupResolver.Resolve"/>).</summary>
+    public async Task<GroupAssignment?> AssignAsync(string key, MetaFeatureVector vector) =>
+        GroupResolver.Resolve((await Directory.GetAsync()).Grouping, key, vector);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-clustered the knowledge base: {Datasets} datasets in {Groups} groups (silhouette {Silhouette:F3})")]
+    private static partial void LogClustered(ILogger logger, int datasets, int groups, double silhouette);
+}

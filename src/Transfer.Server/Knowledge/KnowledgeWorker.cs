@@ -1,0 +1,136 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using Transfer.Grains.Datasets;
+using Transfer.Grains.Knowledge;
+using Transfer.Server.Datasets;
+using Transfer.Server.Options;
+using Transfer.Storage;
+
+namespace Transfer.Server.Knowledge;
+
+/// <summary>
+/// Runs the knowledge queue in the background, one item at a time: computes a committed dataset's meta-features, stores
+/// the vector (blob + grain) with its group under the cached grouping, and re-clusters once enough new datasets arrived
+/// (or there is no grouping yet). On start it sweeps for stored datasets that have no vector (a restart lost the queue).
+/// </summary>
+public sealed partial class KnowledgeWorker(
+    KnowledgeQueue queue,
+    MetaFeatureService features,
+    GroupingService grouping,
+    KnowledgeStore store,
+    BlobServiceClient blobs,
+    IGrainFactory grains,
+    IOptions<KnowledgeOptions> options,
+    IOptions<StorageOptions> storage,
+    IOptions<TransferOptions> transfer,
+    TimeProvider time,
+    ILogger<KnowledgeWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!transfer.Value.ServesApi)
+        {
+            return;
+        }
+
+        queue.EnqueueSweep();
+        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                switch (work.Kind)
+                {
+                    case KnowledgeWorkKind.Extract:
+                        await ExtractAsync(work.Tenant!, work.Dataset!, stoppingToken);
+                        break;
+                    case KnowledgeWorkKind.Recluster:
+                        await grouping.ReclusterAsync(stoppingToken);
+                        break;
+                    default:
+                        await SweepAsync(stoppingToken);
+                        break;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogWorkFailed(logger, ex, work.Kind, work.Tenant, work.Dataset?.Id);
+            }
+        }
+    }
+
+    private async Task ExtractAsync(string tenant, Transfer.Contracts.Datasets.DatasetInfo dataset, CancellationToken cancellationToken)
+    {
+        var key = KnowledgeKeys.Dataset(tenant, dataset.Id);
+        var grain = grains.GetGrain<IDatasetKnowledgeGrain>(key);
+        await grain.MarkPendingAsync(time.GetUtcNow());
+        Contracts.Knowledge.MetaFeatureVector vector;
+        try
+        {
+            vector = await features.ExtractAsync(tenant, dataset, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            await grain.FailAsync($"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow());
+            throw;
+        }
+
+        if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, dataset.Id)).GetAsync() is null)
+        {
+            await grain.ForgetAsync(); // deleted while its features were computed
+            return;
+        }
+
+        await store.WriteVectorAsync(new StoredVector(tenant, dataset.Id, dataset.Name, vector, time.GetUtcNow()), cancellationToken);
+        await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), time.GetUtcNow());
+        var fresh = await grouping.Directory.NoteDatasetAsync();
+        LogExtracted(logger, tenant, dataset.Id, vector.Values.Count, fresh);
+        if (fresh >= options.Value.ReclusterEvery || (await grouping.Directory.GetAsync()).Grouping is null)
+        {
+            await grouping.ReclusterAsync(cancellationToken);
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var known = (await store.ListVectorsAsync(cancellationToken)).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var container = blobs.GetBlobContainerClient(storage.Value.DatasetsContainer);
+        if (!(await container.ExistsAsync(cancellationToken)).Value)
+        {
+            return;
+        }
+
+        await foreach (var tenant in container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Delimiter = "/" }, cancellationToken))
+        {
+            if (!tenant.IsPrefix)
+            {
+                continue;
+            }
+
+            var tenantId = tenant.Prefix.TrimEnd('/');
+            await foreach (var dataset in container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = tenant.Prefix, Delimiter = "/" }, cancellationToken))
+            {
+                var datasetId = dataset.Prefix?.TrimEnd('/')[(tenant.Prefix.Length)..];
+                if (datasetId is null || known.Contains(KnowledgeKeys.Dataset(tenantId, datasetId)))
+                {
+                    continue;
+                }
+
+                if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenantId, datasetId)).GetAsync() is { } info)
+                {
+                    queue.EnqueueExtraction(tenantId, info);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meta-features of {Tenant}/{Dataset}: {Count} values; {Fresh} new dataset(s) since the last clustering")]
+    private static partial void LogExtracted(ILogger logger, string tenant, string dataset, int count, int fresh);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge work {Kind} failed ({Tenant}/{Dataset})")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception, KnowledgeWorkKind kind, string? tenant, string? dataset);
+}
