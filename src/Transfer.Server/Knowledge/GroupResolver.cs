@@ -18,6 +18,12 @@ public static class GroupResolver
         }
 
         var assignment = DatasetGrouper.Assign(grouping, vector);
+        if (!double.IsFinite(assignment.Distance))
+        {
+            // No group of its kind: keep the assignment JSON-safe (grain calls and the API carry it as JSON).
+            assignment = assignment with { Distance = double.MaxValue };
+        }
+
         var own = grouping.Groups.FirstOrDefault(g => g.Members.Contains(key, StringComparer.Ordinal));
         return own is null || own.Id == assignment.GroupId ? assignment : assignment with { GroupId = own.Id };
     }

@@ -68,10 +68,18 @@ public sealed partial class KnowledgeWorker(
         var key = KnowledgeKeys.Dataset(tenant, dataset.Id);
         var grain = grains.GetGrain<IDatasetKnowledgeGrain>(key);
         await grain.MarkPendingAsync(time.GetUtcNow());
-        Contracts.Knowledge.MetaFeatureVector vector;
         try
         {
-            vector = await features.ExtractAsync(tenant, dataset, cancellationToken);
+            var vector = await features.ExtractAsync(tenant, dataset, cancellationToken);
+            if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, dataset.Id)).GetAsync() is null)
+            {
+                await grain.ForgetAsync(); // deleted while its features were computed
+                return;
+            }
+
+            await store.WriteVectorAsync(new StoredVector(tenant, dataset.Id, dataset.Name, vector, time.GetUtcNow()), cancellationToken);
+            await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), time.GetUtcNow());
+            LogExtracted(logger, tenant, dataset.Id, vector.Values.Count);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
@@ -79,16 +87,7 @@ public sealed partial class KnowledgeWorker(
             throw;
         }
 
-        if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, dataset.Id)).GetAsync() is null)
-        {
-            await grain.ForgetAsync(); // deleted while its features were computed
-            return;
-        }
-
-        await store.WriteVectorAsync(new StoredVector(tenant, dataset.Id, dataset.Name, vector, time.GetUtcNow()), cancellationToken);
-        await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), time.GetUtcNow());
         var fresh = await grouping.Directory.NoteDatasetAsync();
-        LogExtracted(logger, tenant, dataset.Id, vector.Values.Count, fresh);
         if (fresh >= options.Value.ReclusterEvery || (await grouping.Directory.GetAsync()).Grouping is null)
         {
             await grouping.ReclusterAsync(cancellationToken);
@@ -128,8 +127,8 @@ public sealed partial class KnowledgeWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meta-features of {Tenant}/{Dataset}: {Count} values; {Fresh} new dataset(s) since the last clustering")]
-    private static partial void LogExtracted(ILogger logger, string tenant, string dataset, int count, int fresh);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meta-features of {Tenant}/{Dataset}: {Count} values")]
+    private static partial void LogExtracted(ILogger logger, string tenant, string dataset, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge work {Kind} failed ({Tenant}/{Dataset})")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, KnowledgeWorkKind kind, string? tenant, string? dataset);
