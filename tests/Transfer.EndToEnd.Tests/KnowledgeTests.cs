@@ -20,8 +20,8 @@ namespace Transfer.EndToEnd.Tests;
 /// recommendations with provenance, and jobs are warm-started from it. The seeding is shared by the class's tests (the
 /// knowledge base is global by design), done once per host.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class KnowledgeTests(TransferHostFixture host)
+[Collection(KnowledgeHostCollection.Name)]
+public sealed class KnowledgeTests(KnowledgeHostFixture host)
 {
     private static readonly string[] HeldOut = ["fmnist-sandal-bag", "wine"];
     private static readonly SemaphoreSlim Gate = new(1, 1);

@@ -11,7 +11,7 @@ namespace Transfer.EndToEnd.Tests.Hosting;
 /// The real host (Orleans silo + HTTP API, role <c>all</c>) in-process on a private Azurite, shared by the tests of the
 /// <see cref="HostCollection"/>. Tests get the admin key from the credentials file the host wrote, as the CLI does.
 /// </summary>
-public sealed class TransferHostFixture : IAsyncLifetime
+public class TransferHostFixture : IAsyncLifetime
 {
     private readonly string _credentials = Path.Combine(Path.GetTempPath(), $"transfer-e2e-{Guid.NewGuid():N}", "credentials.json");
     private AzuriteProcess? _azurite;
