@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Transfer.Contracts.Knowledge;
 using Transfer.Data;
@@ -71,6 +73,55 @@ public sealed class DatasetGrouperTests(SeedVectorsFixture seeds)
         Assert.True(assignment.IsUnknown, $"assigned to {assignment.GroupId} at {assignment.Distance:F3} (threshold {assignment.Threshold:F3})");
         Assert.Equal(0, assignment.Confidence);
         Assert.NotNull(assignment.NearestGroupId);
+    }
+
+    [Fact]
+    public async Task UniformlyRandomNumbersWithRandomLabelsInATableLandInUnknown()
+    {
+        var random = new Random(2025);
+        var csv = new StringBuilder("a,b,c,d,e,f,label\n");
+        for (var row = 0; row < 400; row++)
+        {
+            csv.AppendJoin(',', Enumerable.Range(0, 6).Select(_ => (random.NextDouble() * 1e6).ToString("R", CultureInfo.InvariantCulture)))
+                .Append(',').Append("xyz"[random.Next(3)]).Append('\n');
+        }
+
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString()));
+        var nonsense = await CsvTableReader.ReadAsync(stream, "label");
+        var grouping = new DatasetGrouper().Fit(seeds.Except(HeldOutFootwear), seed: 42);
+
+        var assignment = DatasetGrouper.Assign(grouping, new MetaFeatureExtractor().Extract(nonsense, seed: 1));
+
+        Assert.True(assignment.IsUnknown, $"assigned to {assignment.GroupId} at {assignment.Distance:F3} (threshold {assignment.Threshold:F3})");
+        Assert.Equal(0, assignment.Confidence);
+        Assert.Equal(DatasetGroup.TabularKind, grouping.Groups.Single(g => g.Id == assignment.NearestGroupId).Kind);
+    }
+
+    [Fact]
+    public void EverySeedDatasetShowsMoreLearnableStructureThanTheUnknownFloor()
+    {
+        var weak = seeds.Vectors.Where(p => p.Value["lm_best_gain"] < DatasetGroupingOptions.Default.MinSignalGain * 2)
+            .Select(p => $"{p.Key}: {p.Value["lm_best_gain"]:F3}").ToArray();
+
+        Assert.True(weak.Length == 0, "seed datasets near the no-signal floor: " + string.Join(", ", weak));
+    }
+
+    [Fact]
+    public void AKnowledgeBaseOfOneDatasetAssignsItWithAFiniteConfidence()
+    {
+        var only = seeds.Except(HeldOutFootwear).Where(d => d.DatasetId == "wine").ToArray();
+        var grouping = new DatasetGrouper().Fit(only, seed: 42);
+
+        var itself = DatasetGrouper.Assign(grouping, seeds.Vectors["wine"]);
+        var other = DatasetGrouper.Assign(grouping, seeds.Vectors["iris"]);
+
+        Assert.Equal(grouping.Groups.Single().Id, itself.GroupId);
+        Assert.Equal(1, itself.Confidence);
+        Assert.True(other.IsUnknown);
+        Assert.Equal(0, other.Confidence);
+        Assert.True(double.IsFinite(grouping.Silhouette));
+        JsonSerializer.Serialize(itself);
+        JsonSerializer.Serialize(other);
     }
 
     [Fact]

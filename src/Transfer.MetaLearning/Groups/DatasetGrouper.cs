@@ -16,6 +16,7 @@ namespace Transfer.MetaLearning.Groups;
 public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
 {
     private const string KindFeature = "kind_image";
+    private const string SignalFeature = "lm_best_gain";
 
     private readonly DatasetGroupingOptions _options = options ?? DatasetGroupingOptions.Default;
 
@@ -100,10 +101,12 @@ public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
 
     /// <summary>
     /// The nearest group of the vector's kind, or <see cref="GroupAssignment.UnknownGroupId"/> when the vector is beyond
-    /// that group's threshold (or there is no group of its kind). Cheap: one distance per group.
+    /// that group's threshold, when it shows no learnable structure (<see cref="DatasetGroupingOptions.MinSignalGain"/>),
+    /// or when there is no group of its kind. Cheap: one distance per group.
     /// </summary>
-    public static GroupAssignment Assign(DatasetGrouping grouping, MetaFeatureVector vector)
+    public static GroupAssignment Assign(DatasetGrouping grouping, MetaFeatureVector vector, DatasetGroupingOptions? options = null)
     {
+        var minSignal = (options ?? DatasetGroupingOptions.Default).MinSignalGain;
         var kind = KindOf(vector);
         var candidates = grouping.Groups.Where(g => g.Kind == kind).ToArray();
         if (candidates.Length == 0)
@@ -115,10 +118,12 @@ public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
         var ranked = candidates.Select(g => (Group: g, Distance: RobustScaler.Distance(x, g.Centroid))).OrderBy(p => p.Distance).ToArray();
         var (nearest, d1) = ranked[0];
         var d2 = ranked.Length > 1 ? ranked[1].Distance : double.PositiveInfinity;
-        var proximity = Math.Clamp(1 - (d1 / nearest.Threshold), 0, 1);
-        var margin = double.IsPositiveInfinity(d2) ? 1 : (d2 - d1) / Math.Max(1e-12, d2 + d1);
-        var id = d1 > nearest.Threshold ? GroupAssignment.UnknownGroupId : nearest.Id;
-        return new GroupAssignment(id, nearest.Id, d1, nearest.Threshold, proximity * margin);
+        // A group of one dataset (or of identical ones) has a zero threshold: only its own vector is inside it.
+        var proximity = nearest.Threshold > 0 ? Math.Clamp(1 - (d1 / nearest.Threshold), 0, 1) : d1 <= 0 ? 1 : 0;
+        var margin = double.IsPositiveInfinity(d2) ? 1 : d2 + d1 > 0 ? (d2 - d1) / (d2 + d1) : 0;
+        var noSignal = vector.Names.Contains(SignalFeature) && vector[SignalFeature] < minSignal;
+        var id = d1 > nearest.Threshold || noSignal ? GroupAssignment.UnknownGroupId : nearest.Id;
+        return new GroupAssignment(id, nearest.Id, d1, nearest.Threshold, noSignal ? 0 : proximity * margin);
     }
 
     private List<DatasetGroup> Build(DatasetMetaFeatures[] sorted, double[][] points, int[] labels, int k)

@@ -15,6 +15,13 @@ public sealed record DatasetGroupingOptions
     /// <summary>A group's threshold is this many times its spread (the larger of its own radius and the pooled radius).</summary>
     public double ThresholdFactor { get; init; } = 2.0;
 
+    /// <summary>
+    /// A dataset on which no landmarker beats the majority class by this share of what was left to gain
+    /// (<c>lm_best_gain</c>) shows no learnable structure: nothing learned on the knowledge base's datasets transfers
+    /// to it, so it is "unknown" however near its other meta-features fall.
+    /// </summary>
+    public double MinSignalGain { get; init; } = 0.05;
+
     /// <summary>Clip of the robust scaling, in scaled units.</summary>
     public double Clip { get; init; } = 6;
 
