@@ -1,11 +1,14 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Transfer.Cli;
 using Transfer.Cli.Credentials;
 using Transfer.Client;
 using Transfer.Client.Knowledge;
+using Transfer.Client.Problems;
 using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Knowledge;
@@ -96,6 +99,44 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
 
         Assert.True(known.Group!.IsUnknown, $"assigned to {known.Group.GroupId} at {known.Group.Distance:F3} (threshold {known.Group.Threshold:F3})");
         Assert.NotNull(known.Group.NearestGroupId);
+    }
+
+    [Fact]
+    public async Task AnUploadedTableOfRandomNumbersAndRandomLabelsLandsInUnknown()
+    {
+        await SeedOnceAsync();
+        var (_, key) = await Tenants.NewAsync(host);
+        using var user = Client(key.Key);
+        var random = new Random(2025);
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("transfer-nonsense-").FullName, "nonsense.csv");
+        await File.WriteAllLinesAsync(csv, Enumerable.Range(0, 400)
+            .Select(_ => string.Join(',', Enumerable.Range(0, 6).Select(_ => (random.NextDouble() * 1e6).ToString("F3", CultureInfo.InvariantCulture))) + "," + "xyz"[random.Next(3)])
+            .Prepend("a,b,c,d,e,f,label"));
+
+        var uploaded = await user.Datasets.UploadFileAsync(csv, labelColumn: "label");
+        var known = await ReadyAsync(user, uploaded.Id);
+
+        Assert.True(known.Group!.IsUnknown, $"assigned to {known.Group.GroupId} at {known.Group.Distance:F3} (threshold {known.Group.Threshold:F3})");
+        Assert.Equal(0, known.Group.Confidence);
+    }
+
+    [Fact]
+    public async Task DeletingADatasetTakesItsMetaFeaturesOutOfTheKnowledgeBase()
+    {
+        await SeedOnceAsync();
+        var (tenant, key) = await Tenants.NewAsync(host);
+        using var user = Client(key.Key);
+        var uploaded = await user.Datasets.UploadFileAsync(Path.Combine(RepositoryPaths.SeedDataset("iris"), "data.csv"), labelColumn: "label");
+        await ReadyAsync(user, uploaded.Id);
+        var store = host.Factory.Services.GetRequiredService<KnowledgeStore>();
+        Assert.NotNull(await store.ReadVectorAsync(tenant, uploaded.Id));
+
+        await user.Datasets.DeleteAsync(uploaded.Id);
+
+        Assert.Null(await store.ReadVectorAsync(tenant, uploaded.Id));
+        Assert.DoesNotContain((await store.ListVectorsAsync()), v => v.Dataset == uploaded.Id);
+        var gone = await Assert.ThrowsAsync<TransferProblemException>(() => user.Knowledge.GetMetaFeaturesAsync(uploaded.Id));
+        Assert.True(gone.IsNotFound, gone.Message);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Transfer.Contracts.Datasets;
 using Transfer.Server.Auth;
 using Transfer.Server.Datasets;
+using Transfer.Server.Knowledge;
 
 namespace Transfer.Server.Apis;
 
@@ -39,9 +40,10 @@ public static class DatasetsApi
         return TypedResults.File(content, "application/octet-stream", file.FileName);
     }
 
-    private static async Task<NoContent> DeleteAsync(string id, ClaimsPrincipal user, DatasetService datasets, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(string id, ClaimsPrincipal user, DatasetService datasets, KnowledgeService knowledge, CancellationToken cancellationToken)
     {
         await datasets.DeleteAsync(user.Tenant(), id, cancellationToken);
+        await knowledge.ForgetDatasetAsync(user.Tenant(), id, cancellationToken);
         return TypedResults.NoContent();
     }
 }

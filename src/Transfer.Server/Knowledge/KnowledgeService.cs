@@ -33,6 +33,17 @@ public sealed partial class KnowledgeService(
         return known.MetaFeatures is { } vector ? known with { Group = await grouping.AssignAsync(key, vector) ?? known.Group } : known;
     }
 
+    /// <summary>
+    /// Takes a deleted dataset's meta-features out of the knowledge base (vector blob and grain) and re-clusters in the
+    /// background. Trials recorded on it stay stored but no longer count: the index joins trials to vectors.
+    /// </summary>
+    public async Task ForgetDatasetAsync(string tenant, string id, CancellationToken cancellationToken = default)
+    {
+        await store.DeleteVectorAsync(tenant, id, cancellationToken);
+        await grains.GetGrain<IDatasetKnowledgeGrain>(KnowledgeKeys.Dataset(tenant, id)).ForgetAsync();
+        queue.EnqueueRecluster();
+    }
+
     public async Task<GroupsInfo> GetGroupsAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await grouping.Directory.GetAsync();
