@@ -27,6 +27,12 @@ await using (var labels = File.OpenRead(Path.Combine(fmnist, "train-labels-idx1-
 }
 
 report["fmnist_train"] = Timed(train.Count, sw.Elapsed.TotalSeconds, () => extractor.Extract(train, seed: 1));
+if (args.Contains("--metafeatures-only"))
+{
+    // A quick probe (e.g. of JIT settings): prints the Fashion-MNIST timings, writes nothing.
+    Console.WriteLine(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    return;
+}
 
 // 2. A 100,000-row CSV: rows of the weka credit-g seed table drawn with replacement (seed 1), written, read back.
 var csvPath = Path.Combine(Path.GetTempPath(), "transfer-bench-kb-100k.csv");
