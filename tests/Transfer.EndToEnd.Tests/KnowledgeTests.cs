@@ -271,22 +271,7 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
         UntilAsync(() => client.Knowledge.GetMetaFeaturesAsync(datasetId), k => k.Status == DatasetKnowledgeStatus.Failed || (k.Status == DatasetKnowledgeStatus.Ready && k.Group is not null), $"meta-features of {datasetId}")
             .ContinueWith(t => t.Result.Status == DatasetKnowledgeStatus.Ready ? t.Result : throw new InvalidOperationException($"{datasetId}: {t.Result.Error}"), TaskScheduler.Default);
 
-    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
-    {
-        // Generous: the background meta-features queue may be behind the seeding when CI's 2 cores are busy.
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(6);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Waited too long for {what}: {JsonSerializer.Serialize(value)}");
-            await Task.Delay(200);
-        }
-    }
+    private static Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what) => Waits.UntilAsync(read, done, what);
 
     private TransferClient Client(string key) => new(host.Factory.CreateClient(), new TransferClientOptions { ApiKey = key });
 

@@ -22,6 +22,30 @@ public class KnowledgeSettings : TransferSettings
         public string Dataset { get; init; } = "";
     }
 
+    /// <summary><c>kb train-model &lt;group&gt; --model &lt;id&gt; [--epochs] [--seed] [--no-wait]</c> (admin key).</summary>
+    public sealed class TrainGroupModel : KnowledgeSettings
+    {
+        [CommandArgument(0, "<group>")]
+        [Description("Group id (see `transfer groups`); an image group.")]
+        public string Group { get; init; } = "";
+
+        [CommandOption("--model <ID>")]
+        [Description("Id of the benchmark model to publish (3-40 lower-case letters, digits, dashes).")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--epochs <N>")]
+        [Description("Training length (default 3).")]
+        public int Epochs { get; init; } = 3;
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of the split and the run (default 1).")]
+        public int RunSeed { get; init; } = 1;
+
+        [CommandOption("--no-wait")]
+        [Description("Return once the training has started.")]
+        public bool NoWait { get; init; }
+    }
+
     /// <summary><c>recommend &lt;dataset&gt; [--count]</c>.</summary>
     public sealed class Recommend : KnowledgeSettings
     {

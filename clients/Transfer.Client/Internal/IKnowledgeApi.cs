@@ -24,6 +24,12 @@ internal interface IKnowledgeApi
     [Post("/api/admin/knowledge/histories")]
     Task<HistoryImportResult> ImportHistoryAsync([Body] TuningHistory history, CancellationToken cancellationToken = default);
 
+    [Post("/api/admin/groups/{groupId}/benchmark-model")]
+    Task<GroupBenchmarkTraining> TrainGroupBenchmarkModelAsync(string groupId, [Body] GroupBenchmarkRequest request, CancellationToken cancellationToken = default);
+
+    [Get("/api/admin/benchmark-trainings/{modelId}")]
+    Task<GroupBenchmarkTraining> GetGroupBenchmarkTrainingAsync(string modelId, CancellationToken cancellationToken = default);
+
     [Post("/api/admin/knowledge/recluster")]
     Task ReclusterAsync(CancellationToken cancellationToken = default);
 }

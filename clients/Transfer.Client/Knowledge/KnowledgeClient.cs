@@ -95,6 +95,40 @@ public class KnowledgeClient
         return _api.ImportHistoryAsync(history, cancellationToken);
     }
 
+    /// <summary>
+    /// Asks the server to train a benchmark model for a group on the group's virtual dataset (its image datasets of the
+    /// caller's tenant together) and publish it when done (admin). Returns at once; follow it with
+    /// <see cref="GetGroupBenchmarkTrainingAsync"/> or <see cref="WaitForGroupBenchmarkTrainingAsync"/>.
+    /// </summary>
+    public virtual Task<GroupBenchmarkTraining> TrainGroupBenchmarkModelAsync(string groupId, GroupBenchmarkRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        ArgumentNullException.ThrowIfNull(request);
+        return _api.TrainGroupBenchmarkModelAsync(groupId, request, cancellationToken);
+    }
+
+    /// <summary>Where a group benchmark model's training stands (admin).</summary>
+    public virtual Task<GroupBenchmarkTraining> GetGroupBenchmarkTrainingAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
+        return _api.GetGroupBenchmarkTrainingAsync(modelId, cancellationToken);
+    }
+
+    /// <summary>Polls a group benchmark model's training until it is published or failed.</summary>
+    public virtual async Task<GroupBenchmarkTraining> WaitForGroupBenchmarkTrainingAsync(string modelId, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var training = await GetGroupBenchmarkTrainingAsync(modelId, cancellationToken).ConfigureAwait(false);
+            if (training.Status != GroupBenchmarkStatus.Training)
+            {
+                return training;
+            }
+
+            await Task.Delay(pollInterval ?? TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Asks the server to re-cluster the knowledge base in the background (admin).</summary>
     public virtual Task RequestReclusterAsync(CancellationToken cancellationToken = default) => _api.ReclusterAsync(cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace Transfer.Server.Apis;
 
 /// <summary>
 /// The knowledge base: a dataset's meta-features, the virtual dataset groups, benchmark models, recommendations; and
-/// for admins publishing benchmark models, importing tuning histories and asking for a re-clustering.
+/// for admins publishing benchmark models, training a group's benchmark model on its virtual dataset, importing tuning histories and asking for a re-clustering.
 /// </summary>
 public static class KnowledgeApi
 {
@@ -31,6 +31,13 @@ public static class KnowledgeApi
         }).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapPost("/knowledge/histories", async Task<Ok<HistoryImportResult>> (TuningHistory history, ClaimsPrincipal principal, KnowledgeService knowledge, CancellationToken ct) =>
             TypedResults.Ok(await knowledge.ImportHistoryAsync(principal.Tenant(), history, ct))).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/groups/{groupId}/benchmark-model", async Task<Accepted<GroupBenchmarkTraining>> (string groupId, GroupBenchmarkRequest request, ClaimsPrincipal principal, GroupBenchmarkService trainings, CancellationToken ct) =>
+        {
+            var training = await trainings.StartAsync(principal.Tenant(), groupId, request, ct);
+            return TypedResults.Accepted($"/api/admin/benchmark-trainings/{training.ModelId}", training);
+        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapGet("/benchmark-trainings/{modelId}", async Task<Ok<GroupBenchmarkTraining>> (string modelId, ClaimsPrincipal principal, GroupBenchmarkService trainings, CancellationToken ct) =>
+            TypedResults.Ok(await trainings.GetAsync(principal.Tenant(), modelId, ct))).ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapPost("/knowledge/recluster", (KnowledgeService knowledge) =>
         {
             knowledge.RequestRecluster();

@@ -74,14 +74,8 @@ public sealed partial class DatasetUploadService(
             }
 
             var format = ResolveFormat(fields, files);
-            var labelColumn = fields.GetValueOrDefault(DatasetParts.LabelColumn);
-            var schema = await inspector.InspectAsync(tenant, id, format, labelColumn, cancellationToken);
             var datasetName = fields.GetValueOrDefault(DatasetParts.Name) is { Length: > 0 } given ? given : files[0].FileName;
-            var info = new DatasetInfo(id, datasetName, DatasetStatus.Ready, schema, files, time.GetUtcNow());
-            await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, id)).CommitAsync(info);
-            LogStored(logger, tenant, id, format, schema.Examples, info.SizeBytes);
-            knowledge.EnqueueExtraction(tenant, info); // knowledge base: meta-features in the background, off the request path
-            return info;
+            return await CommitAsync(tenant, id, datasetName, format, fields.GetValueOrDefault(DatasetParts.LabelColumn), files, enterKnowledgeBase: true, cancellationToken);
         }
         catch
         {
@@ -89,6 +83,53 @@ public sealed partial class DatasetUploadService(
             await store.DeleteAsync(tenant, id, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stores a dataset the host made itself (e.g. a group's virtual dataset) exactly as an upload is stored: blobs,
+    /// validation by reading them back, then the grain; nothing stays behind on failure. With
+    /// <paramref name="enterKnowledgeBase"/> false it gets no meta-features, so it never joins a group.
+    /// </summary>
+    public async Task<DatasetInfo> StoreAsync(
+        string tenant,
+        string name,
+        DatasetFormat format,
+        IReadOnlyList<(string Part, string FileName, Stream Content)> parts,
+        bool enterKnowledgeBase,
+        CancellationToken cancellationToken = default)
+    {
+        var id = "ds-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var files = new List<DatasetFile>();
+        try
+        {
+            foreach (var (part, fileName, content) in parts)
+            {
+                var blob = await store.UploadAsync(tenant, id, part, content, limits.Value.MaxUploadBytes, cancellationToken);
+                files.Add(new DatasetFile(part, fileName, blob.SizeBytes, blob.Sha256));
+            }
+
+            return await CommitAsync(tenant, id, name, format, labelColumn: null, files, enterKnowledgeBase, cancellationToken);
+        }
+        catch
+        {
+            await store.DeleteAsync(tenant, id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<DatasetInfo> CommitAsync(
+        string tenant, string id, string name, DatasetFormat format, string? labelColumn, List<DatasetFile> files, bool enterKnowledgeBase, CancellationToken cancellationToken)
+    {
+        var schema = await inspector.InspectAsync(tenant, id, format, labelColumn, cancellationToken);
+        var info = new DatasetInfo(id, name, DatasetStatus.Ready, schema, files, time.GetUtcNow());
+        await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, id)).CommitAsync(info);
+        LogStored(logger, tenant, id, format, schema.Examples, info.SizeBytes);
+        if (enterKnowledgeBase)
+        {
+            knowledge.EnqueueExtraction(tenant, info); // knowledge base: meta-features in the background, off the request path
+        }
+
+        return info;
     }
 
     private static string Boundary(HttpRequest request)

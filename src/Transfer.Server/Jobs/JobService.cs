@@ -15,12 +15,19 @@ namespace Transfer.Server.Jobs;
 /// <summary>Starts, reads, steers and deletes a tenant's auto-training jobs.</summary>
 public sealed class JobService(DatasetService datasets, JobPlanner planner, JobIndexStore index, IGrainFactory grains, IOptions<LimitsOptions> limits, Knowledge.IKnowledgeBase knowledge)
 {
-    public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default)
+    public Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default) =>
+        StartAsync(tenant, request, consultKnowledgeBase: true, cancellationToken);
+
+    /// <summary>
+    /// Starts a job; without <paramref name="consultKnowledgeBase"/> it neither fine-tunes a benchmark model nor
+    /// warm-starts: the base model trains from scratch (how a group's own benchmark model is pretrained).
+    /// </summary>
+    public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken = default)
     {
         Validate(request);
         var dataset = await datasets.GetAsync(tenant, request.DatasetId, cancellationToken);
         // Knowledge base: the group's benchmark model, and the nearest datasets' best configurations valid in the job's space.
-        var advice = await knowledge.AdviseAsync(tenant, dataset, cancellationToken);
+        var advice = consultKnowledgeBase ? await knowledge.AdviseAsync(tenant, dataset, cancellationToken) : Knowledge.KnowledgeAdvice.None;
         var plan = planner.Plan(request, dataset, advice.Benchmark, warmStart: null);
         plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective) };
         try

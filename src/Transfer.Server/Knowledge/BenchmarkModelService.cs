@@ -59,17 +59,38 @@ public sealed partial class BenchmarkModelService(KnowledgeStore store, Artifact
         }
 
         await CheckWeightsAsync(buffer, spec, cancellationToken);
+        return await StoreAsync(tenant, id, spec, buffer, group, anchors, source, cancellationToken)
+            ?? throw ApiProblemException.Conflict("model-exists", $"A benchmark model '{id}' is already published.");
+    }
+
+    /// <summary>
+    /// Publishes a model the host trained (a group's virtual-dataset model): <paramref name="weights"/> as written by
+    /// <see cref="TrainedModel.SaveAsync"/>; its spec is read from them. Null when <paramref name="id"/> is already published.
+    /// </summary>
+    public async Task<BenchmarkModelInfo?> PublishTrainedAsync(
+        string tenant, string id, Stream weights, string group, IReadOnlyList<string> anchors, string sourceDataset, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await weights.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        ModelSpec spec;
+        using (var model = await TrainedModel.LoadAsync(buffer, cancellationToken: cancellationToken))
+        {
+            spec = model.Module.Spec with { Head = [] };
+        }
+
+        return await StoreAsync(tenant, id, spec, buffer, group, anchors, sourceDataset, cancellationToken);
+    }
+
+    private async Task<BenchmarkModelInfo?> StoreAsync(
+        string tenant, string id, ModelSpec spec, MemoryStream buffer, string? group, IReadOnlyList<string> anchors, string? source, CancellationToken cancellationToken)
+    {
         var reference = artifacts.ModelRef("global", id, "weights");
         buffer.Position = 0;
         await artifacts.WriteAsync(reference, buffer, cancellationToken);
         var info = new BenchmarkModelInfo(id, spec, group, source, buffer.Length, Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), time.GetUtcNow());
         var sourceKey = source is null ? null : KnowledgeKeys.Dataset(tenant, source);
-        if (!await store.WriteBenchmarkAsync(new BenchmarkModelRecord(info, reference, sourceKey, anchors), cancellationToken))
-        {
-            throw ApiProblemException.Conflict("model-exists", $"A benchmark model '{id}' is already published.");
-        }
-
-        return info;
+        return await store.WriteBenchmarkAsync(new BenchmarkModelRecord(info, reference, sourceKey, anchors), cancellationToken) ? info : null;
     }
 
     public async Task<IReadOnlyList<BenchmarkModelInfo>> ListAsync(CancellationToken cancellationToken = default) =>

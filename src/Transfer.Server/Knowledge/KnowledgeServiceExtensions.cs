@@ -17,7 +17,9 @@ public static class KnowledgeServiceExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.AddSingleton<IJobOutcomeSink>(sp => sp.GetRequiredService<KnowledgeBase>());
+        services.AddSingleton<GroupBenchmarkService>();
         services.AddHostedService<KnowledgeWorker>();
+        services.AddHostedService<GroupBenchmarkWatcher>();
         return services;
     }
 }

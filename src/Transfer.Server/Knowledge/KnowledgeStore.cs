@@ -20,6 +20,7 @@ public sealed class KnowledgeStore(BlobServiceClient service, IOptions<Knowledge
     private const string Vectors = "vectors/";
     private const string Trials = "trials/";
     private const string Benchmarks = "benchmark-models/";
+    private const string GroupBenchmarks = "group-benchmarks/";
 
     private readonly BlobContainerClient _container = service.GetBlobContainerClient(options.Value.Container);
     private readonly Lazy<Task> _created = new(() => service.GetBlobContainerClient(options.Value.Container).CreateIfNotExistsAsync());
@@ -54,6 +55,15 @@ public sealed class KnowledgeStore(BlobServiceClient service, IOptions<Knowledge
 
     public Task<IReadOnlyList<BenchmarkModelRecord>> ListBenchmarksAsync(CancellationToken cancellationToken = default) =>
         ReadAllAsync<BenchmarkModelRecord>(Benchmarks, cancellationToken);
+
+    public Task<bool> WriteGroupBenchmarkAsync(StoredGroupBenchmark training, bool createOnly, CancellationToken cancellationToken = default) =>
+        WriteAsync($"{GroupBenchmarks}{training.Training.ModelId}.json", training, createOnly, cancellationToken);
+
+    public Task<StoredGroupBenchmark?> ReadGroupBenchmarkAsync(string modelId, CancellationToken cancellationToken = default) =>
+        ReadAsync<StoredGroupBenchmark>($"{GroupBenchmarks}{modelId}.json", cancellationToken);
+
+    public Task<IReadOnlyList<StoredGroupBenchmark>> ListGroupBenchmarksAsync(CancellationToken cancellationToken = default) =>
+        ReadAllAsync<StoredGroupBenchmark>(GroupBenchmarks, cancellationToken);
 
     /// <summary>A hash of the names and ETags of the vectors and trials: it changes whenever the recommendation index would.</summary>
     public async Task<string> SignatureAsync(CancellationToken cancellationToken = default)

@@ -97,6 +97,8 @@ public sealed partial class KnowledgeWorker(
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var known = (await store.ListVectorsAsync(cancellationToken)).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        // Group virtual datasets stay out of the knowledge base: they are unions of datasets it already holds.
+        known.UnionWith((await store.ListGroupBenchmarksAsync(cancellationToken)).Select(g => KnowledgeKeys.Dataset(g.Tenant, g.Training.DatasetId)));
         var container = blobs.GetBlobContainerClient(storage.Value.DatasetsContainer);
         if (!(await container.ExistsAsync(cancellationToken)).Value)
         {

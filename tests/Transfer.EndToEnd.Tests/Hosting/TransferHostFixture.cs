@@ -20,6 +20,9 @@ public class TransferHostFixture : IAsyncLifetime
 
     public string AdminKey { get; private set; } = null!;
 
+    /// <summary>The tenant the host bootstraps for its admin key (the default of <c>Transfer:Bootstrap:AdminTenant</c>).</summary>
+    public string AdminTenant => "admin";
+
     public string ConnectionString => _azurite!.ConnectionString;
 
     public BlobServiceClient Blobs => new(ConnectionString);
