@@ -209,46 +209,27 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
 
     private async Task<Seeded> SeedAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("transfer-kb-seeds-").FullName;
-        try
+        var seeds = Path.Combine(RepositoryPaths.Root, "knowledge-base-seeds");
+        var first = await SeedWithCliAsync(seeds);
+        var second = await SeedWithCliAsync(seeds);
+        using var admin = Client(host.AdminKey);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var dataset in admin.Datasets.ListAsync())
         {
-            var seeds = Path.Combine(RepositoryPaths.Root, "knowledge-base-seeds");
-            foreach (var dataset in Directory.GetDirectories(Path.Combine(seeds, "datasets")).Where(d => !HeldOut.Contains(Path.GetFileName(d))))
-            {
-                Copy(dataset, Path.Combine(folder, "datasets", Path.GetFileName(dataset)));
-            }
-
-            Copy(Path.Combine(seeds, "benchmark-models"), Path.Combine(folder, "benchmark-models"));
-            Directory.CreateDirectory(Path.Combine(folder, "histories"));
-            foreach (var history in Directory.GetFiles(Path.Combine(seeds, "histories"), "*.json").Where(h => !HeldOut.Contains(Path.GetFileNameWithoutExtension(h))))
-            {
-                File.Copy(history, Path.Combine(folder, "histories", Path.GetFileName(history)));
-            }
-
-            var first = await SeedWithCliAsync(folder);
-            var second = await SeedWithCliAsync(folder);
-            using var admin = Client(host.AdminKey);
-            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-            await foreach (var dataset in admin.Datasets.ListAsync())
-            {
-                ids[dataset.Name] = dataset.Id;
-            }
-
-            foreach (var id in ids.Values)
-            {
-                await ReadyAsync(admin, id);
-            }
-
-            // Every seed has its vector now; one more re-clustering, queued after them, settles the groups.
-            var asked = DateTimeOffset.UtcNow;
-            await admin.Knowledge.RequestReclusterAsync();
-            await UntilAsync(() => admin.Knowledge.GetGroupsAsync(), g => g.ClusteredAt >= asked, "a re-clustering after the seeds");
-            return new Seeded(first, second, ids);
+            ids[dataset.Name] = dataset.Id;
         }
-        finally
+
+        Assert.DoesNotContain(HeldOut, ids.ContainsKey);
+        foreach (var id in ids.Values)
         {
-            Directory.Delete(folder, recursive: true);
+            await ReadyAsync(admin, id);
         }
+
+        // Every seed has its vector now; one more re-clustering, queued after them, settles the groups.
+        var asked = DateTimeOffset.UtcNow;
+        await admin.Knowledge.RequestReclusterAsync();
+        await UntilAsync(() => admin.Knowledge.GetGroupsAsync(), g => g.ClusteredAt >= asked, "a re-clustering after the seeds");
+        return new Seeded(first, second, ids);
     }
 
     private async Task<SeedReport> SeedWithCliAsync(string folder)
@@ -260,9 +241,9 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
             Console(output),
             Console(error),
             output,
-            new CredentialsResolver(name => environment.GetValueOrDefault(name), folder),
+            new CredentialsResolver(name => environment.GetValueOrDefault(name), Directory.CreateTempSubdirectory("transfer-e2e-home-").FullName),
             options => new TransferClient(host.Factory.CreateClient(), options));
-        var exit = await TransferCli.RunAsync(["kb", "seed", folder, "--json"], services);
+        var exit = await TransferCli.RunAsync(["kb", "seed", folder, "--json", .. HeldOut.SelectMany(h => new[] { "--exclude", h })], services);
         Assert.True(exit == ExitCodes.Success, $"transfer kb seed exited {exit}: {error}{output}");
         return JsonSerializer.Deserialize<SeedReport>(output.ToString(), Json.Options)!;
     }
@@ -293,17 +274,6 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
         }
 
         return (images, labels);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings

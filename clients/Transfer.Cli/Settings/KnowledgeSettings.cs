@@ -12,6 +12,10 @@ public class KnowledgeSettings : TransferSettings
         [CommandArgument(0, "<folder>")]
         [Description("A folder laid out as knowledge-base-seeds/: datasets/*, benchmark-models/*/model.json, histories/*.json.")]
         public string Folder { get; init; } = "";
+
+        [CommandOption("--exclude <NAME>")]
+        [Description("Leave out this dataset (a folder name under datasets/) and its history; repeatable.")]
+        public string[] Exclude { get; init; } = [];
     }
 
     /// <summary>Commands on one dataset: <c>kb features &lt;dataset&gt;</c>.</summary>

@@ -15,8 +15,16 @@ public sealed class KnowledgeSeeder(TransferClient client)
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Runs the seeding; <paramref name="log"/> hears one line per step.</summary>
-    public async Task<SeedReport> SeedAsync(string folder, Action<string>? log = null, CancellationToken cancellationToken = default)
+    public Task<SeedReport> SeedAsync(string folder, Action<string>? log = null, CancellationToken cancellationToken = default) =>
+        SeedAsync(folder, exclude: [], log, cancellationToken);
+
+    /// <summary>
+    /// Runs the seeding without the datasets named in <paramref name="exclude"/> (folder names under <c>datasets/</c>) and
+    /// their histories, e.g. to keep a dataset out for a demo or an evaluation.
+    /// </summary>
+    public async Task<SeedReport> SeedAsync(string folder, IReadOnlyCollection<string> exclude, Action<string>? log = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(exclude);
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         if (!Directory.Exists(folder))
         {
@@ -33,6 +41,11 @@ public sealed class KnowledgeSeeder(TransferClient client)
         foreach (var datasetFolder in Folders(Path.Combine(folder, "datasets")))
         {
             var name = Path.GetFileName(datasetFolder);
+            if (exclude.Contains(name))
+            {
+                continue;
+            }
+
             if (existing.ContainsKey(name))
             {
                 kept.Add(name);
@@ -56,6 +69,11 @@ public sealed class KnowledgeSeeder(TransferClient client)
         foreach (var file in Files(Path.Combine(folder, "histories"), "*.json"))
         {
             var history = Read<SeedHistoryFile>(file);
+            if (exclude.Contains(history.Dataset))
+            {
+                continue;
+            }
+
             var datasetId = existing.TryGetValue(history.Dataset, out var id) ? id : throw new InvalidDataException($"{file}: no seed dataset '{history.Dataset}'.");
             var result = await client.Knowledge.ImportHistoryAsync(new(history.Id, datasetId, history.Source, history.Trials), cancellationToken).ConfigureAwait(false);
             (result.Imported ? imported : historiesKept).Add(history.Id);

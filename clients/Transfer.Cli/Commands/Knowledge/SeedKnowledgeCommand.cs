@@ -12,7 +12,7 @@ public sealed class SeedKnowledgeCommand(CliServices services) : TransferCommand
     protected override async Task<int> RunAsync(TransferClient client, KnowledgeSettings.Seed settings, CancellationToken cancellationToken)
     {
         var log = settings.Json ? null : new Action<string>(line => Services.Out.MarkupLine(Markup.Escape(line)));
-        var report = await new KnowledgeSeeder(client).SeedAsync(settings.Folder, log, cancellationToken).ConfigureAwait(false);
+        var report = await new KnowledgeSeeder(client).SeedAsync(settings.Folder, settings.Exclude, log, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             CliJson.Write(Services.Json, report);
