@@ -16,6 +16,10 @@ public class KnowledgeSettings : TransferSettings
         [CommandOption("--exclude <NAME>")]
         [Description("Leave out this dataset (a folder name under datasets/) and its history; repeatable.")]
         public string[] Exclude { get; init; } = [];
+
+        [CommandOption("--wait")]
+        [Description("Wait until every seeded dataset has its meta-features and the groups are re-clustered with them.")]
+        public bool Wait { get; init; }
     }
 
     /// <summary>Commands on one dataset: <c>kb features &lt;dataset&gt;</c>.</summary>
