@@ -164,6 +164,14 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
         });
         Assert.Equal(3, byVector.Items.Count);
         Assert.All(byVector.Items, item => Assert.All(item.DatasetIds, d => Assert.StartsWith("kb/", d, StringComparison.Ordinal)));
+
+        // The CLI: by dataset id, and by a vector file saved from `kb features --json`.
+        var file = Path.Combine(Directory.CreateTempSubdirectory("transfer-e2e-vector-").FullName, "wine.json");
+        await File.WriteAllTextAsync(file, await CliAsync(key.Key, ["kb", "features", uploaded.Id, "--json"]));
+        var cliById = JsonSerializer.Deserialize<Recommendations>(await CliAsync(key.Key, ["recommend", uploaded.Id, "--count", "3", "--json"]), Json.Options)!;
+        var cliByFile = JsonSerializer.Deserialize<Recommendations>(await CliAsync(key.Key, ["recommend", file, "--count", "3", "--json"]), Json.Options)!;
+        Assert.Equal(byDataset.Items.Select(i => i.ExpectedScore), cliById.Items.Select(i => i.ExpectedScore));
+        Assert.Equal(byVector.Items.Select(i => i.ExpectedScore), cliByFile.Items.Select(i => i.ExpectedScore));
     }
 
     [Fact]
@@ -232,20 +240,24 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
         return new Seeded(first, second, ids);
     }
 
-    private async Task<SeedReport> SeedWithCliAsync(string folder, params string[] options)
+    private async Task<SeedReport> SeedWithCliAsync(string folder, params string[] options) =>
+        JsonSerializer.Deserialize<SeedReport>(await CliAsync(host.AdminKey, ["kb", "seed", folder, "--json", .. options, .. HeldOut.SelectMany(h => new[] { "--exclude", h })]), Json.Options)!;
+
+    /// <summary>Runs the CLI in-process against the host; asserts it succeeds and returns what it printed.</summary>
+    private async Task<string> CliAsync(string key, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new Dictionary<string, string> { [CredentialsResolver.KeyVariable] = host.AdminKey, [CredentialsResolver.UrlVariable] = "http://localhost" };
+        var environment = new Dictionary<string, string> { [CredentialsResolver.KeyVariable] = key, [CredentialsResolver.UrlVariable] = "http://localhost" };
         var services = new CliServices(
             Console(output),
             Console(error),
             output,
             new CredentialsResolver(name => environment.GetValueOrDefault(name), Directory.CreateTempSubdirectory("transfer-e2e-home-").FullName),
             options => new TransferClient(host.Factory.CreateClient(), options));
-        var exit = await TransferCli.RunAsync(["kb", "seed", folder, "--json", .. options, .. HeldOut.SelectMany(h => new[] { "--exclude", h })], services);
-        Assert.True(exit == ExitCodes.Success, $"transfer kb seed exited {exit}: {error}{output}");
-        return JsonSerializer.Deserialize<SeedReport>(output.ToString(), Json.Options)!;
+        var exit = await TransferCli.RunAsync(args, services);
+        Assert.True(exit == ExitCodes.Success, $"transfer {string.Join(' ', args)} exited {exit}: {error}{output}");
+        return output.ToString();
     }
 
     private static Task<DatasetKnowledgeInfo> ReadyAsync(TransferClient client, string datasetId) =>

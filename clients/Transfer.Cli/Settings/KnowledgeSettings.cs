@@ -57,8 +57,8 @@ public class KnowledgeSettings : TransferSettings
     /// <summary><c>recommend &lt;dataset&gt; [--count]</c>.</summary>
     public sealed class Recommend : KnowledgeSettings
     {
-        [CommandArgument(0, "<dataset>")]
-        [Description("Dataset id (its meta-features must be ready).")]
+        [CommandArgument(0, "<dataset|file>")]
+        [Description("Dataset id (its meta-features must be ready), or a JSON file with a meta-feature vector (e.g. saved from `transfer kb features <id> --json`).")]
         public string Dataset { get; init; } = "";
 
         [CommandOption("--count <N>")]
