@@ -117,7 +117,7 @@ public sealed partial class BenchmarkModelService(KnowledgeStore store, Artifact
             return ([], null);
         }
 
-        var current = (await grouping.Directory.GetAsync()).Grouping;
+        var current = (await grouping.SnapshotAsync()).Grouping;
         var found = current?.Groups.FirstOrDefault(g => g.Id == group)
             ?? throw ApiProblemException.BadRequest("bad-group", $"There is no group '{group}' in the current grouping (see GET /api/groups).");
         return (found.Members, found.Id);

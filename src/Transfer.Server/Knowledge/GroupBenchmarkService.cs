@@ -48,7 +48,7 @@ public sealed partial class GroupBenchmarkService(
             throw ApiProblemException.Conflict("model-exists", $"A benchmark model '{request.ModelId}' is already published or training.");
         }
 
-        var group = (await grouping.Directory.GetAsync()).Grouping?.Groups.FirstOrDefault(g => g.Id == groupId)
+        var group = (await grouping.SnapshotAsync()).Grouping?.Groups.FirstOrDefault(g => g.Id == groupId)
             ?? throw ApiProblemException.NotFound("group", groupId);
         if (group.Kind != DatasetGroup.ImageKind)
         {

@@ -34,7 +34,7 @@ public sealed partial class KnowledgeBase(
                 return KnowledgeAdvice.None;
             }
 
-            var snapshot = await grouping.Directory.GetAsync();
+            var snapshot = await grouping.SnapshotAsync();
             var assignment = GroupResolver.Resolve(snapshot.Grouping, key, vector);
             var benchmark = assignment is { IsUnknown: false } && snapshot.Grouping!.Groups.FirstOrDefault(g => g.Id == assignment.GroupId) is { } group
                 ? GroupResolver.BenchmarkFor(group, await store.ListBenchmarksAsync(cancellationToken), m => Fits(m, dataset))

@@ -16,6 +16,10 @@ public sealed class KnowledgeOptions
     [Range(1, 100_000)]
     public int ReclusterEvery { get; set; } = 5;
 
+    /// <summary>How old a silo's copy of the grouping may be before a request reads the directory grain again.</summary>
+    [Range(0, 3_600)]
+    public double GroupsCacheSeconds { get; set; } = 2;
+
     /// <summary>Seed of the meta-feature subsampling and landmarkers (the same for every dataset, so vectors compare).</summary>
     public int ExtractionSeed { get; set; } = 7;
 

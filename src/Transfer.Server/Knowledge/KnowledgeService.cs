@@ -46,7 +46,7 @@ public sealed partial class KnowledgeService(
 
     public async Task<GroupsInfo> GetGroupsAsync(CancellationToken cancellationToken = default)
     {
-        var snapshot = await grouping.Directory.GetAsync();
+        var snapshot = await grouping.SnapshotAsync();
         if (snapshot.Grouping is not { } current)
         {
             return new GroupsInfo(null, 0, 0, null, []);
