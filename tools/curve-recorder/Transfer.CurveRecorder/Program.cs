@@ -9,6 +9,21 @@ var root = Environment.GetEnvironmentVariable("TRANSFER_REPO_ROOT") ?? Directory
 var seeds = Arg("--seeds") ?? Path.Combine(root, "knowledge-base-seeds");
 var outDir = Arg("--out") ?? Path.Combine(root, "tests", "Transfer.Curves.Tests", "curves", "real");
 var only = Arg("--only");
+if (Arg("--explain") is { } explain)
+{
+    // --explain <curve file or folder>: what the judge says about recorded curves, with its evidence.
+    var files = Directory.Exists(explain) ? await CurveFiles.ReadFolderAsync(explain) : [await CurveFiles.ReadAsync(explain)];
+    foreach (var file in files)
+    {
+        var judgement = new CurveJudge().Judge(file.ToLearningCurve());
+        var mark = file.Label == judgement.State ? "ok  " : "MISS";
+        Console.WriteLine($"{mark} {file.Id}: label {file.Label}, judged {judgement.State} ({judgement.Confidence})");
+        Console.WriteLine("     " + string.Join(", ", judgement.Evidence.Select(e => $"{e.Key}={e.Value:0.####}")));
+    }
+
+    return;
+}
+
 TorchRuntime.Configure(new TorchOptions(1, "cpu"));
 Directory.CreateDirectory(outDir);
 
