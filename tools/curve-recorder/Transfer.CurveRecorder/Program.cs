@@ -27,6 +27,12 @@ if (Arg("--explain") is { } explain)
 TorchRuntime.Configure(new TorchOptions(1, "cpu"));
 Directory.CreateDirectory(outDir);
 
+var duplicate = RecordingPlan.All.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+if (duplicate is not null)
+{
+    throw new InvalidOperationException($"two recordings share the id {duplicate.Key}");
+}
+
 var cache = new Dictionary<string, object>(StringComparer.Ordinal);
 var relabelled = 0;
 var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
