@@ -2,19 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Transfer.Bench.Curves;
-using Transfer.Contracts.Search;
 using Transfer.Curves;
 using Transfer.Data;
 using Transfer.Training;
 
 // tools/bench curves [--curves <folder of labelled curves>] [--jobs <folder with one sub-folder of full trial curves per job>]
-//                    [--dataset fmnist-tops-a] [--trials 16] [--epochs 6] [--seed 1]
+//                    [--datasets fmnist-tops-a,fmnist-shoes-bags] [--trials 16] [--epochs 6] [--seed 1]
 var root = Environment.GetEnvironmentVariable("TRANSFER_REPO_ROOT") ?? Directory.GetCurrentDirectory();
 var outDir = Arg("--out") ?? Path.Combine(root, "bench-results");
 var curvesDir = Arg("--curves") ?? Path.Combine(root, "tests", "Transfer.Curves.Tests", "curves");
 var jobsDir = Arg("--jobs") ?? Path.Combine(root, "tools", "curves", "jobs");
 
-var dataset = Arg("--dataset") ?? "fmnist-tops-a";
+var datasets = Arg("--datasets") ?? "fmnist-tops-a,fmnist-shoes-bags";
 var trialCount = int.Parse(Arg("--trials") ?? "16", CultureInfo.InvariantCulture);
 var epochs = int.Parse(Arg("--epochs") ?? "6", CultureInfo.InvariantCulture);
 var seed = int.Parse(Arg("--seed") ?? "1", CultureInfo.InvariantCulture);
@@ -57,30 +56,26 @@ var used = replays.Sum(r => r.IterationsWithPolicy);
 
 TorchRuntime.Configure(new TorchOptions(1, "cpu"));
 var seeds = Path.Combine(root, "knowledge-base-seeds");
-ImageData images;
-await using (var pixels = File.OpenRead(Path.Combine(seeds, "datasets", dataset, "images-idx3-ubyte.gz")))
-await using (var labels = File.OpenRead(Path.Combine(seeds, "datasets", dataset, "labels-idx1-ubyte.gz")))
+var jobs = new List<RealJob>();
+foreach (var dataset in datasets.Split(',', StringSplitOptions.RemoveEmptyEntries))
 {
-    images = await IdxReader.ReadAsync(pixels, labels);
+    ImageData images;
+    await using (var pixels = File.OpenRead(Path.Combine(seeds, "datasets", dataset, "images-idx3-ubyte.gz")))
+    await using (var labels = File.OpenRead(Path.Combine(seeds, "datasets", dataset, "labels-idx1-ubyte.gz")))
+    {
+        images = await IdxReader.ReadAsync(pixels, labels);
+    }
+
+    var clock = Stopwatch.StartNew();
+    await using var weights = File.OpenRead(Path.Combine(seeds, "benchmark-models", "cnn-fmnist-clothing6", "weights.bin"));
+    var (search, studyBest) = await RealSearch.RunAsync(images, weights, trialCount, epochs, seed, Console.WriteLine);
+    var job = new RealJob(dataset, images.Count, clock.Elapsed.TotalSeconds, search, studyBest);
+    jobs.Add(job);
+    Console.WriteLine($"{dataset}: {search.Count} trials, {search.Count(t => t.StoppedAtReport is not null)} stopped, steps {job.StepsFull} -> {job.StepsStudy}, best {job.BestFull:0.0000} -> {job.BestStudy:0.0000}, {job.Seconds:0} s");
 }
 
-var clock = Stopwatch.StartNew();
-IReadOnlyList<TrialRun> search;
-double? studyBest;
-await using (var weights = File.OpenRead(Path.Combine(seeds, "benchmark-models", "cnn-fmnist-clothing6", "weights.bin")))
-{
-    (search, studyBest) = await RealSearch.RunAsync(images, weights, trialCount, epochs, seed, Console.WriteLine);
-}
-
-var searchSeconds = clock.Elapsed.TotalSeconds;
-long stepsFull = search.Sum(t => (long)t.FullSteps);
-long stepsStudy = search.Sum(t => (long)t.StudySteps);
-var bestFull = search.Max(t => t.FullAccuracy ?? double.NegativeInfinity);
-var bestStudy = studyBest ?? double.NegativeInfinity;
-var bestFullTrial = search.Where(t => t.FullAccuracy is not null).OrderByDescending(t => t.FullAccuracy).ThenBy(t => t.Number).First();
-var bestStudyTrial = search.Where(t => t.StoppedAtReport is null && t.FullAccuracy is not null).OrderByDescending(t => t.FullAccuracy).ThenBy(t => t.Number).FirstOrDefault();
-Console.WriteLine($"real search: {search.Count} trials, {search.Count(t => t.StoppedAtReport is not null)} stopped, steps {stepsFull} -> {stepsStudy} (saved {1.0 - ((double)stepsStudy / stepsFull):P1}), best {bestFull:0.0000} -> {bestStudy:0.0000}, {searchSeconds:0} s");
-
+var stepsFull = jobs.Sum(j => j.StepsFull);
+var stepsStudy = jobs.Sum(j => j.StepsStudy);
 var report = new
 {
     source = string.Join("+", accuracy.Sources),
@@ -90,41 +85,16 @@ var report = new
     per_source = accuracy.PerSource,
     confusion = accuracy.Confusion,
     iterations_saved_share = Math.Round(1.0 - ((double)stepsStudy / stepsFull), 4),
-    best_delta = Math.Round(100.0 * (bestFull - bestStudy), 3),
-    best_full = bestFull,
-    best_with_early_stopping = bestStudy,
-    best_test_full = bestFullTrial.FullTestAccuracy,
-    best_test_with_early_stopping = bestStudyTrial?.FullTestAccuracy,
-    method = "real search, replayed: the study's StudyEngine (TPE with the baseline first, ASHA min 1 / max epochs / factor 3, "
+    best_delta = Math.Round(jobs.Average(j => j.BestDelta), 3),
+    best_delta_worst = Math.Round(jobs.Max(j => j.BestDelta), 3),
+    method = "real searches, replayed: per dataset, the study's StudyEngine (TPE with the baseline first, ASHA min 1 / max epochs / factor 3, "
         + "the judge's EarlyStopPolicy) proposes each configuration of JobPlanner's default joint space; the trial is fine-tuned from "
-        + "the benchmark model with the real trainer to its planned end (arm a) and its reports are then fed to StudyEngine.Report until "
+        + "the benchmark model cnn-fmnist-clothing6 with the real trainer to its planned end (arm a) and its reports are then fed to StudyEngine.Report until "
         + "it says stop (arm b), the engine being told the trial ended there before it proposes the next one. Training is seeded per trial, "
         + "so a stopped trial's reports are exactly the prefix of its full run; both arms run the same configurations. One trial at a time. "
-        + "iterations_saved_share = 1 - steps(b)/steps(a); best_delta = best final validation accuracy (a) - the study's best (b), in points.",
-    search = new
-    {
-        dataset,
-        benchmark_model = "cnn-fmnist-clothing6 (fine-tuned: backbone weights copied, head searched)",
-        images = images.Count,
-        trials = search.Count,
-        max_epochs = epochs,
-        seed,
-        seconds = Math.Round(searchSeconds, 1),
-        steps_full = stepsFull,
-        steps_with_early_stopping = stepsStudy,
-        stopped = search.Count(t => t.StoppedAtReport is not null),
-        diverged = search.Count(t => t.Diverged),
-        trial_runs = search.Select(t => new
-        {
-            trial = t.Number,
-            configuration = ConfigurationText(t.Configuration),
-            steps_full = t.FullSteps,
-            steps_with_early_stopping = t.StudySteps,
-            val_accuracy_full = t.FullAccuracy,
-            test_accuracy_full = t.FullTestAccuracy,
-            stop = t.StopReason,
-        }),
-    },
+        + "iterations_saved_share = 1 - steps(b)/steps(a) over all jobs; best_delta = mean over jobs of best final validation accuracy (a) - "
+        + "the study's best (b), in points (best_delta_worst: the largest).",
+    searches = jobs.Select(j => j.Summary(epochs, seed)),
     synthetic_replay = new
     {
         source = string.Join("+", jobSources),
@@ -153,9 +123,6 @@ Directory.CreateDirectory(outDir);
 var path = Path.Combine(outDir, "curves.json");
 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 Console.WriteLine($"wrote {path}");
-
-static string ConfigurationText(IReadOnlyDictionary<string, ParameterValue> configuration) =>
-    string.Join(", ", configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
 string? Arg(string name)
 {
