@@ -91,8 +91,18 @@ public sealed class CurveJudge(CurveJudgeOptions? options = null)
             trainAgrees = trainShare >= lateShare && trainZ >= 2.5;
         }
 
+        // A saturated accuracy (two classes, say) can hide a validation loss that is still clearly falling with the train loss.
+        var valLossFalling = false;
+        if (trainAgrees && f.ValLoss is { Count: >= 5 } valSeries && !ReferenceEquals(valSeries, series))
+        {
+            var (_, valShare, valZ) = CurveRules.LateGain(valSeries, -1.0, Math.Max(valSeries.Smoothed[0], f.ReferenceLoss), _options.LateWindow);
+            evidence["val_loss_late_gain_share"] = valShare;
+            evidence["val_loss_late_gain_z"] = valZ;
+            valLossFalling = valShare >= lateShare && valZ >= 2.5;
+        }
+
         var significant = z >= 2.5 || (z >= 1.5 && trainAgrees);
-        if ((share >= lateShare && significant) || remaining >= lateShare)
+        if ((share >= lateShare && significant) || remaining >= lateShare || valLossFalling)
         {
             return (CurveState.Improving, Math.Min(0.95, 0.5 + (0.1 * Math.Max(share, remaining) / lateShare)));
         }

@@ -15,8 +15,11 @@ public sealed record CurveJudgeOptions
     /// <summary>Smoothed end train loss over the reference (untrained) loss above which the run diverges.</summary>
     public double DivergenceOverReference { get; init; } = 1.3;
 
-    /// <summary>Relative rise of the smoothed validation loss from its minimum that marks over-fitting.</summary>
-    public double OverFitValLossRise { get; init; } = 0.1;
+    /// <summary>
+    /// Relative rise of the smoothed validation loss from its minimum that marks over-fitting. Real curves of fully fit
+    /// models (tests/…/curves/real) drift 10–16 % above a low minimum without over-fitting; the synthetic ones rise ≥ 30 %.
+    /// </summary>
+    public double OverFitValLossRise { get; init; } = 0.2;
 
     /// <summary>Drop of the smoothed validation metric from its peak that marks over-fitting (used without a validation loss).</summary>
     public double OverFitMetricDrop { get; init; } = 0.03;

@@ -39,7 +39,30 @@ public sealed class LabelledCurveSetTests(ITestOutputHelper output)
         Assert.All(states, s => Assert.True(counts[s] >= 20, $"{s}: the set needs at least 20 curves, has {counts[s]}"));
         var overall = (double)right / curves.Count;
         output.WriteLine($"overall {overall:P1} on {curves.Count} curves");
+        foreach (var source in curves.GroupBy(c => c.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var perLabel = source.GroupBy(c => c.Label!.Value).OrderBy(g => g.Key)
+                .Select(g => $"{g.Key} {g.Count(c => judge.Judge(c.ToLearningCurve()).State == g.Key)}/{g.Count()}");
+            var sourceRight = source.Count(c => judge.Judge(c.ToLearningCurve()).State == c.Label);
+            output.WriteLine($"{source.Key}: {(double)sourceRight / source.Count():P1} of {source.Count()} ({string.Join(", ", perLabel)})");
+        }
+
         Assert.True(overall >= 0.9, $"overall accuracy {overall:P1}");
         Assert.All(states, s => Assert.True(perState[s] >= 0.8, $"{s}: accuracy {perState[s]:P1}"));
+    }
+
+    [Fact]
+    public async Task TheSetHoldsAtLeastSixCurvesRecordedFromTheTrainerInEachState()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "curves", "real");
+        var real = (await CurveFiles.ReadFolderAsync(folder)).Where(c => c.Source == "trainer" && c.Label is not null).ToList();
+        foreach (var state in Enum.GetValues<CurveState>())
+        {
+            var count = real.Count(c => c.Label == state);
+            output.WriteLine($"{state}: {count} trainer curves");
+            Assert.True(count >= 6, $"{state}: {count} trainer curves");
+        }
+
+        Assert.Equal(real.Count, real.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count());
     }
 }

@@ -10,7 +10,8 @@ internal sealed record JudgeAccuracy(
     IReadOnlyDictionary<string, double> PerState,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Confusion,
     IReadOnlyList<string> Sources,
-    IReadOnlyList<string> Wrong)
+    IReadOnlyList<string> Wrong,
+    IReadOnlyDictionary<string, SourceAccuracy> PerSource)
 {
     public static JudgeAccuracy Measure(CurveJudge judge, IReadOnlyList<RecordedCurve> curves)
     {
@@ -35,7 +36,8 @@ internal sealed record JudgeAccuracy(
                 .ToDictionary(r => Name(r.Key), r => (double)r.Value[r.Key] / r.Value.Values.Sum()),
             confusion.ToDictionary(r => Name(r.Key), r => (IReadOnlyDictionary<string, int>)r.Value.ToDictionary(c => Name(c.Key), c => c.Value)),
             [.. labelled.Select(c => c.Source).Distinct().Order(StringComparer.Ordinal)],
-            wrong);
+            wrong,
+            labelled.GroupBy(c => c.Source).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => SourceAccuracy.Measure(judge, [.. g])));
     }
 
     public static string Name(CurveState state) => state switch
