@@ -13,8 +13,10 @@ namespace Transfer.Server.Knowledge;
 /// <summary>
 /// Publishes and lists benchmark models. The weights are exactly what <c>FineTuning.CreateAsync</c> reads: a stream written
 /// by <see cref="TrainedModel.SaveAsync"/>. They are loaded once on publish to check that their backbone is the spec's.
+/// Publishing an image model changes the meta-features' embedding layout, so it queues the knowledge worker's sweep,
+/// which re-extracts the vectors of the old feature set version in the background.
 /// </summary>
-public sealed partial class BenchmarkModelService(KnowledgeStore store, ArtifactStore artifacts, DatasetService datasets, GroupingService grouping, TimeProvider time)
+public sealed partial class BenchmarkModelService(KnowledgeStore store, ArtifactStore artifacts, DatasetService datasets, GroupingService grouping, KnowledgeQueue queue, TimeProvider time)
 {
     private const long MaxWeightsBytes = 256L << 20;
 
@@ -69,6 +71,7 @@ public sealed partial class BenchmarkModelService(KnowledgeStore store, Artifact
             throw ApiProblemException.Conflict("model-exists", $"A benchmark model '{id}' is already published.");
         }
 
+        queue.EnqueueSweep();
         return info;
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Transfer.Contracts.Knowledge;
 using Transfer.Grains.Knowledge;
+using Transfer.MetaLearning.Features;
 using Transfer.Server.Datasets;
 using Transfer.Server.Options;
 using Transfer.Server.Problems;
@@ -101,12 +102,11 @@ public sealed partial class KnowledgeService(
             return new Recommendations([], []);
         }
 
-        if (recommender.Scaling.FeatureSetVersion != vector.FeatureSetVersion)
-        {
-            throw ApiProblemException.BadRequest("bad-meta-features", $"The vector is of feature set '{vector.FeatureSetVersion}'; the knowledge base holds '{recommender.Scaling.FeatureSetVersion}'.");
-        }
-
-        return new ProvenanceLabels(tenant, bootstrap.Value.AdminTenant).Apply(recommender.Recommend(vector, request.Count));
+        // A vector of another embedding layout of the same feature set is projected by name (the knowledge base may be
+        // moving to a new layout after a benchmark model was published); any other version is refused.
+        var query = MetaFeatureProjection.TryProject(vector, recommender.Scaling)
+            ?? throw ApiProblemException.BadRequest("bad-meta-features", $"The vector is of feature set '{vector.FeatureSetVersion}'; the knowledge base holds '{recommender.Scaling.FeatureSetVersion}'.");
+        return new ProvenanceLabels(tenant, bootstrap.Value.AdminTenant).Apply(recommender.Recommend(query, request.Count));
     }
 
     /// <summary>Imports a history on one of the caller's datasets; a second import with the same id changes nothing.</summary>

@@ -12,7 +12,10 @@ namespace Transfer.Server.Knowledge;
 /// <summary>
 /// Runs the knowledge queue in the background, one item at a time: computes a committed dataset's meta-features, stores
 /// the vector (blob + grain) with its group under the cached grouping, and re-clusters once enough new datasets arrived
-/// (or there is no grouping yet). On start it sweeps for stored datasets that have no vector (a restart lost the queue).
+/// (or there is no grouping yet). A sweep (on start, and whenever a benchmark model is published) queues the stored
+/// datasets that have no vector (a restart lost the queue) and re-extracts the vectors of another feature set version
+/// than the current embedding layout's, then re-clusters; until then grouping and recommendations run on the most
+/// common version, and vectors of the new one are projected onto it by name.
 /// </summary>
 public sealed partial class KnowledgeWorker(
     KnowledgeQueue queue,
@@ -37,6 +40,7 @@ public sealed partial class KnowledgeWorker(
         queue.EnqueueSweep();
         await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            queue.Started(work);
             try
             {
                 switch (work.Kind)
@@ -70,7 +74,7 @@ public sealed partial class KnowledgeWorker(
         await grain.MarkPendingAsync(time.GetUtcNow());
         try
         {
-            var vector = await features.ExtractAsync(tenant, dataset, cancellationToken);
+            var (vector, scores) = await features.ExtractAsync(tenant, dataset, cancellationToken);
             if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, dataset.Id)).GetAsync() is null)
             {
                 await grain.ForgetAsync(); // deleted while its features were computed
@@ -78,7 +82,7 @@ public sealed partial class KnowledgeWorker(
             }
 
             await store.WriteVectorAsync(new StoredVector(tenant, dataset.Id, dataset.Name, vector, time.GetUtcNow()), cancellationToken);
-            await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), time.GetUtcNow());
+            await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), scores, time.GetUtcNow());
             LogExtracted(logger, tenant, dataset.Id, vector.Values.Count);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
@@ -96,7 +100,24 @@ public sealed partial class KnowledgeWorker(
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var known = (await store.ListVectorsAsync(cancellationToken)).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var vectors = await store.ListVectorsAsync(cancellationToken);
+        var known = vectors.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var current = await features.CurrentVersionAsync(cancellationToken);
+        var stale = 0;
+        foreach (var vector in vectors.Where(v => v.Vector.FeatureSetVersion != current))
+        {
+            if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(vector.Tenant, vector.Dataset)).GetAsync() is { } info)
+            {
+                stale += queue.EnqueueExtraction(vector.Tenant, info) ? 1 : 0;
+            }
+        }
+
+        if (stale > 0)
+        {
+            LogReextracting(logger, stale, current);
+            queue.EnqueueRecluster(); // after the re-extractions: the grouping moves to the current version
+        }
+
         var container = blobs.GetBlobContainerClient(storage.Value.DatasetsContainer);
         if (!(await container.ExistsAsync(cancellationToken)).Value)
         {
@@ -129,6 +150,9 @@ public sealed partial class KnowledgeWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meta-features of {Tenant}/{Dataset}: {Count} values")]
     private static partial void LogExtracted(ILogger logger, string tenant, string dataset, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-extracting {Count} meta-feature vectors of an older feature set (current: {Version})")]
+    private static partial void LogReextracting(ILogger logger, int count, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge work {Kind} failed ({Tenant}/{Dataset})")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, KnowledgeWorkKind kind, string? tenant, string? dataset);
