@@ -14,9 +14,12 @@ public sealed class BackboneProbeTests(ITestOutputHelper output)
         using var probe = await LoadClothing6Async();
         var shoes = await SeedData.ImagesAsync("fmnist-shoes-a");
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var result = probe.Probe(shoes, seed: 5);
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
-        output.WriteLine($"shoes-a: transfer score {result.TransferScore:F3}, chance {result.ChanceScore:F3}, {result.Images} images, {result.MeanEmbedding.Count} dims");
+        output.WriteLine($"shoes-a: transfer score {result.TransferScore:F3}, chance {result.ChanceScore:F3}, {result.Images} images, {result.MeanEmbedding.Count} dims, {clock.ElapsedMilliseconds} ms wall, {cpu.TotalMilliseconds:F0} ms CPU (process)");
         Assert.Equal(64, probe.Dimensions);
         Assert.Equal(probe.Dimensions, result.MeanEmbedding.Count);
         Assert.True(result.TransferScore > result.ChanceScore + 0.3, $"score {result.TransferScore:F3} vs chance {result.ChanceScore:F3}");
