@@ -33,4 +33,20 @@ public sealed class MetaFeatureProjectionTests
         Assert.Same(narrow, MetaFeatureProjection.TryProject(narrow, MetaFeatureCatalog.Version, MetaFeatureCatalog.Names));
         Assert.Equal("mf-1", MetaFeatureProjection.BaseOf(wide));
     }
+
+    [Fact]
+    public void AVectorWidensOntoANewLayoutOnlyWhereTheMissingSlotsAreZeroByDefinition()
+    {
+        var narrow = new MetaFeatureVector(MetaFeatureCatalog.Version, MetaFeatureCatalog.Names, [.. MetaFeatureCatalog.Names.Select((_, i) => i + 1.0)]);
+        var (wide, wideNames) = MetaFeatureCatalog.For([Cnn, new EmbeddingSlot("cnn-b", 3)]);
+
+        var widened = MetaFeatureProjection.TryProject(narrow, wide, wideNames, name => name.StartsWith("emb.", StringComparison.Ordinal));
+        var partly = MetaFeatureProjection.TryProject(narrow, wide, wideNames, name => name.StartsWith("emb.cnn-a.", StringComparison.Ordinal));
+
+        Assert.NotNull(widened);
+        Assert.Equal(wide, widened.FeatureSetVersion);
+        Assert.Equal(narrow.Values, widened.Values.Take(narrow.Values.Count));
+        Assert.All(widened.Values.Skip(narrow.Values.Count), v => Assert.Equal(0, v));
+        Assert.Null(partly);
+    }
 }

@@ -12,9 +12,11 @@ public static class MetaFeatureProjection
 {
     /// <summary>
     /// The vector in <paramref name="version"/> with <paramref name="names"/>: itself when already of that version; null
-    /// when the built-in parts differ or a target name is missing from the vector.
+    /// when the built-in parts differ or a target name is missing from the vector, unless
+    /// <paramref name="zeroWhenMissing"/> says that name is zero by definition (the slot of a model that does not take
+    /// the dataset: the extractor writes zeros there too).
     /// </summary>
-    public static MetaFeatureVector? TryProject(MetaFeatureVector vector, string version, IReadOnlyList<string> names)
+    public static MetaFeatureVector? TryProject(MetaFeatureVector vector, string version, IReadOnlyList<string> names, Func<string, bool>? zeroWhenMissing = null)
     {
         ArgumentNullException.ThrowIfNull(vector);
         ArgumentNullException.ThrowIfNull(names);
@@ -37,12 +39,14 @@ public static class MetaFeatureProjection
         var values = new double[names.Count];
         for (var j = 0; j < names.Count; j++)
         {
-            if (!index.TryGetValue(names[j], out var i))
+            if (index.TryGetValue(names[j], out var i))
+            {
+                values[j] = vector.Values[i];
+            }
+            else if (zeroWhenMissing?.Invoke(names[j]) != true)
             {
                 return null;
             }
-
-            values[j] = vector.Values[i];
         }
 
         return new MetaFeatureVector(version, names, values);

@@ -13,9 +13,10 @@ namespace Transfer.Server.Knowledge;
 /// Runs the knowledge queue in the background, one item at a time: computes a committed dataset's meta-features, stores
 /// the vector (blob + grain) with its group under the cached grouping, and re-clusters once enough new datasets arrived
 /// (or there is no grouping yet). A sweep (on start, and whenever a benchmark model is published) queues the stored
-/// datasets that have no vector (a restart lost the queue) and re-extracts the vectors of another feature set version
-/// than the current embedding layout's, then re-clusters; until then grouping and recommendations run on the most
-/// common version, and vectors of the new one are projected onto it by name.
+/// datasets that have no vector (a restart lost the queue) and brings the vectors of another feature set version than
+/// the current embedding layout's up to date, then re-clusters: a vector whose missing embedding slots are zero by
+/// definition (tables; images the new model does not take) is widened in place, any other is re-extracted. Until then
+/// grouping and recommendations run on the most common version, and vectors of the new one are projected onto it by name.
 /// </summary>
 public sealed partial class KnowledgeWorker(
     KnowledgeQueue queue,
@@ -103,18 +104,28 @@ public sealed partial class KnowledgeWorker(
         var vectors = await store.ListVectorsAsync(cancellationToken);
         var known = vectors.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         var current = await features.CurrentVersionAsync(cancellationToken);
-        var stale = 0;
+        var (widened, stale) = (0, 0);
         foreach (var vector in vectors.Where(v => v.Vector.FeatureSetVersion != current))
         {
-            if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(vector.Tenant, vector.Dataset)).GetAsync() is { } info)
+            if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(vector.Tenant, vector.Dataset)).GetAsync() is not { } info)
+            {
+                continue;
+            }
+
+            if (await features.TryUpgradeAsync(info, vector.Vector, cancellationToken) is { } upgraded)
+            {
+                await WidenAsync(vector, upgraded, cancellationToken);
+                widened++;
+            }
+            else
             {
                 stale += queue.EnqueueExtraction(vector.Tenant, info) ? 1 : 0;
             }
         }
 
-        if (stale > 0)
+        if (widened + stale > 0)
         {
-            LogReextracting(logger, stale, current);
+            LogLayoutChanged(logger, widened, stale, current);
             queue.EnqueueRecluster(); // after the re-extractions: the grouping moves to the current version
         }
 
@@ -151,8 +162,17 @@ public sealed partial class KnowledgeWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Meta-features of {Tenant}/{Dataset}: {Count} values")]
     private static partial void LogExtracted(ILogger logger, string tenant, string dataset, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Re-extracting {Count} meta-feature vectors of an older feature set (current: {Version})")]
-    private static partial void LogReextracting(ILogger logger, int count, string version);
+    /// <summary>Stores a vector carried over to the current layout (blob and grain; the transfer scores stay).</summary>
+    private async Task WidenAsync(StoredVector stale, Contracts.Knowledge.MetaFeatureVector upgraded, CancellationToken cancellationToken)
+    {
+        await store.WriteVectorAsync(stale with { Vector = upgraded, At = time.GetUtcNow() }, cancellationToken);
+        var grain = grains.GetGrain<IDatasetKnowledgeGrain>(stale.Key);
+        var known = await grain.GetAsync();
+        await grain.CompleteAsync(upgraded, await grouping.AssignAsync(stale.Key, upgraded), known?.TransferScores, time.GetUtcNow());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meta-feature layout is now {Version}: {Widened} vectors widened in place, {Stale} queued for re-extraction")]
+    private static partial void LogLayoutChanged(ILogger logger, int widened, int stale, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge work {Kind} failed ({Tenant}/{Dataset})")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, KnowledgeWorkKind kind, string? tenant, string? dataset);

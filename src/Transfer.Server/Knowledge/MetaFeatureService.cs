@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Knowledge;
 using Transfer.Data;
 using Transfer.Grains.Jobs;
 using Transfer.MetaLearning.Features;
@@ -49,7 +50,28 @@ public sealed class MetaFeatureService(DatasetCache datasets, BenchmarkBackbones
             cancellationToken);
     }
 
+    /// <summary>
+    /// A stored vector carried over to the current layout without recomputing it, when every embedding slot it lacks
+    /// belongs to a model that does not take the dataset (a table, or images of another shape: zeros by definition);
+    /// null when an embedding must be computed. The transfer scores stay as they were (none of those models fits).
+    /// </summary>
+    public async Task<MetaFeatureVector?> TryUpgradeAsync(DatasetInfo dataset, MetaFeatureVector stale, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(stale);
+        var models = await backbones.ImageModelsAsync(cancellationToken);
+        var (version, names) = MetaFeatureCatalog.For([.. models.Select(m => new EmbeddingSlot(m.Model.Info.Id, m.Probe.Dimensions))]);
+        var zero = models
+            .Where(m => dataset.Schema.Image is not { } image || !Takes(m.Model.Info.Spec.Input, image))
+            .Select(m => $"{MetaFeatureCatalog.EmbeddingPrefix}{m.Model.Info.Id}.")
+            .ToArray();
+        return MetaFeatureProjection.TryProject(stale, version, names, name => zero.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
     /// <summary>The version of the feature set vectors are extracted in now (it changes when an image benchmark model is published).</summary>
     public async Task<string> CurrentVersionAsync(CancellationToken cancellationToken = default) =>
         MetaFeatureCatalog.For(await backbones.LayoutAsync(cancellationToken)).Version;
+
+    private static bool Takes(Transfer.Contracts.Training.InputSpec input, ImageShape image) =>
+        input.IsImage && input.Channels == image.Channels && input.Height == image.Height && input.Width == image.Width;
 }
