@@ -52,6 +52,32 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
     }
 
     [Fact]
+    public async Task SeededImageMetaFeaturesCarryTheBenchmarkBackbonesEmbeddingAndTransferScoreAfterTheLayoutChanged()
+    {
+        var kb = await SeedOnceAsync();
+        using var admin = Client(host.AdminKey);
+        const string Model = "cnn-fmnist-clothing6";
+
+        var shoes = await admin.Knowledge.GetMetaFeaturesAsync(kb.DatasetIds["fmnist-shoes-a"]);
+        var iris = await admin.Knowledge.GetMetaFeaturesAsync(kb.DatasetIds["iris"]);
+        var groups = await admin.Knowledge.GetGroupsAsync();
+
+        var embedding = Embedding(shoes.MetaFeatures!, Model);
+        Assert.Equal(64, embedding.Length);
+        Assert.Contains(embedding, v => v != 0);
+        Assert.InRange(shoes.TransferScores![Model], 0.5, 1);
+        Assert.All(Embedding(iris.MetaFeatures!, Model), v => Assert.Equal(0, v));
+        Assert.Empty(iris.TransferScores ?? new Dictionary<string, double>());
+        // The model was published after the datasets were uploaded: every seed vector was re-extracted in the new layout,
+        // and the grouping moved to it.
+        Assert.Contains($"emb[{Model}:64]", groups.FeatureSetVersion, StringComparison.Ordinal);
+        foreach (var (name, id) in kb.DatasetIds)
+        {
+            Assert.True(groups.FeatureSetVersion == (await admin.Knowledge.GetMetaFeaturesAsync(id)).MetaFeatures!.FeatureSetVersion, name);
+        }
+    }
+
+    [Fact]
     public async Task AnUploadedFootwearAndBagSubsetLandsInTheFootwearGroupNotTheTopsGroup()
     {
         var kb = await SeedOnceAsync();
@@ -236,7 +262,15 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
             Assert.NotNull(known.Group);
         }
 
-        Assert.Equal(ids.Count, (await admin.Knowledge.GetGroupsAsync()).Datasets);
+        var groups = await admin.Knowledge.GetGroupsAsync();
+        Assert.Equal(ids.Count, groups.Datasets);
+        Assert.Equal(groups.CurrentFeatureSetVersion, groups.FeatureSetVersion);
+        Assert.Contains("cnn-fmnist-clothing6", groups.FeatureSetVersion, StringComparison.Ordinal);
+        foreach (var id in ids.Values)
+        {
+            Assert.Equal(groups.CurrentFeatureSetVersion, (await admin.Knowledge.GetMetaFeaturesAsync(id)).MetaFeatures!.FeatureSetVersion);
+        }
+
         return new Seeded(first, second, ids);
     }
 
@@ -265,6 +299,9 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
             .ContinueWith(t => t.Result.Status == DatasetKnowledgeStatus.Ready ? t.Result : throw new InvalidOperationException($"{datasetId}: {t.Result.Error}"), TaskScheduler.Default);
 
     private static Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what) => Waits.UntilAsync(read, done, what);
+
+    private static double[] Embedding(MetaFeatureVector vector, string model) =>
+        [.. vector.Names.Select((n, i) => (Name: n, Value: vector.Values[i])).Where(p => p.Name.StartsWith($"emb.{model}.", StringComparison.Ordinal)).Select(p => p.Value)];
 
     private TransferClient Client(string key) => new(host.Factory.CreateClient(), new TransferClientOptions { ApiKey = key });
 

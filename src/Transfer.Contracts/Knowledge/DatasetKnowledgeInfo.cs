@@ -10,10 +10,15 @@ namespace Transfer.Contracts.Knowledge;
 /// <param name="Group">Its group under the current grouping (a member's own group, else the nearest within threshold, else <c>unknown</c>); null while there is no grouping or no vector.</param>
 /// <param name="Error">Why the extraction failed.</param>
 /// <param name="UpdatedAt">When the status last changed.</param>
+/// <param name="TransferScores">
+/// Per image benchmark model whose backbone takes the dataset (model id → score): the leave-one-out nearest-centroid
+/// accuracy of its frozen backbone's embeddings on a seeded subsample, measured with the meta-features; empty for tables.
+/// </param>
 public sealed record DatasetKnowledgeInfo(
     string DatasetId,
     DatasetKnowledgeStatus Status,
     MetaFeatureVector? MetaFeatures,
     GroupAssignment? Group,
     string? Error,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyDictionary<string, double>? TransferScores = null);

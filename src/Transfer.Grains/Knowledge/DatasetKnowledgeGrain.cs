@@ -17,7 +17,7 @@ public sealed class DatasetKnowledgeGrain(
 
         var key = this.GetPrimaryKeyString();
         var dataset = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
-        return Task.FromResult<DatasetKnowledgeInfo?>(new DatasetKnowledgeInfo(dataset, status, S.Vector, S.Assignment, S.Error, S.UpdatedAt));
+        return Task.FromResult<DatasetKnowledgeInfo?>(new DatasetKnowledgeInfo(dataset, status, S.Vector, S.Assignment, S.Error, S.UpdatedAt, S.TransferScores));
     }
 
     public async Task MarkPendingAsync(DateTimeOffset at)
@@ -28,10 +28,11 @@ public sealed class DatasetKnowledgeGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task CompleteAsync(MetaFeatureVector vector, GroupAssignment? assignment, DateTimeOffset at)
+    public async Task CompleteAsync(MetaFeatureVector vector, GroupAssignment? assignment, IReadOnlyDictionary<string, double>? transferScores, DateTimeOffset at)
     {
         S.Status = DatasetKnowledgeStatus.Ready;
         S.Vector = vector;
+        S.TransferScores = transferScores is null ? null : new Dictionary<string, double>(transferScores, StringComparer.Ordinal);
         S.Assignment = assignment;
         S.Error = null;
         S.UpdatedAt = at;

@@ -21,4 +21,8 @@ public sealed class DatasetKnowledgeState
 
     [Id(4)]
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Benchmark model id → transfer score measured on the dataset with its meta-features.</summary>
+    [Id(5)]
+    public Dictionary<string, double>? TransferScores { get; set; }
 }

@@ -19,9 +19,9 @@ public interface IDatasetKnowledgeGrain : IGrainWithStringKey
     [Alias("pending")]
     Task MarkPendingAsync(DateTimeOffset at);
 
-    /// <summary>Stores the computed vector and the group it fell in.</summary>
+    /// <summary>Stores the computed vector, the group it fell in and the transfer scores measured with it (benchmark model id → score).</summary>
     [Alias("complete")]
-    Task CompleteAsync(MetaFeatureVector vector, GroupAssignment? assignment, DateTimeOffset at);
+    Task CompleteAsync(MetaFeatureVector vector, GroupAssignment? assignment, IReadOnlyDictionary<string, double>? transferScores, DateTimeOffset at);
 
     /// <summary>Records why the extraction failed.</summary>
     [Alias("fail")]

@@ -13,8 +13,10 @@ namespace Transfer.Server.Knowledge;
 /// <summary>
 /// Publishes and lists benchmark models. The weights are exactly what <c>FineTuning.CreateAsync</c> reads: a stream written
 /// by <see cref="TrainedModel.SaveAsync"/>. They are loaded once on publish to check that their backbone is the spec's.
+/// Publishing an image model changes the meta-features' embedding layout, so it queues the knowledge worker's sweep,
+/// which re-extracts the vectors of the old feature set version in the background.
 /// </summary>
-public sealed partial class BenchmarkModelService(KnowledgeStore store, ArtifactStore artifacts, DatasetService datasets, GroupingService grouping, TimeProvider time)
+public sealed partial class BenchmarkModelService(KnowledgeStore store, ArtifactStore artifacts, DatasetService datasets, GroupingService grouping, KnowledgeQueue queue, TimeProvider time)
 {
     private const long MaxWeightsBytes = 256L << 20;
 
@@ -90,7 +92,13 @@ public sealed partial class BenchmarkModelService(KnowledgeStore store, Artifact
         await artifacts.WriteAsync(reference, buffer, cancellationToken);
         var info = new BenchmarkModelInfo(id, spec, group, source, buffer.Length, Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), time.GetUtcNow());
         var sourceKey = source is null ? null : KnowledgeKeys.Dataset(tenant, source);
-        return await store.WriteBenchmarkAsync(new BenchmarkModelRecord(info, reference, sourceKey, anchors), cancellationToken) ? info : null;
+        if (!await store.WriteBenchmarkAsync(new BenchmarkModelRecord(info, reference, sourceKey, anchors), cancellationToken))
+        {
+            return null;
+        }
+
+        queue.EnqueueSweep(); // the embedding layout changed: vectors of the old feature set are re-extracted or widened
+        return info;
     }
 
     public async Task<IReadOnlyList<BenchmarkModelInfo>> ListAsync(CancellationToken cancellationToken = default) =>

@@ -4,6 +4,7 @@ using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Knowledge;
 using Transfer.Grains.Jobs;
 using Transfer.Grains.Knowledge;
+using Transfer.MetaLearning.Features;
 using Transfer.Server.Jobs;
 
 namespace Transfer.Server.Knowledge;
@@ -29,21 +30,29 @@ public sealed partial class KnowledgeBase(
         try
         {
             var key = KnowledgeKeys.Dataset(tenant, dataset.Id);
-            if (await VectorAsync(tenant, dataset, cancellationToken) is not { } vector)
+            if (await VectorAsync(tenant, dataset, cancellationToken) is not var (vector, scores))
             {
                 return KnowledgeAdvice.None;
             }
 
             var snapshot = await grouping.SnapshotAsync();
             var assignment = GroupResolver.Resolve(snapshot.Grouping, key, vector);
+            // The group's candidates that take the dataset (none for an unknown dataset: it trains from scratch), picked
+            // by the transfer score measured on this dataset, else by overlap with the group.
             var benchmark = assignment is { IsUnknown: false } && snapshot.Grouping!.Groups.FirstOrDefault(g => g.Id == assignment.GroupId) is { } group
-                ? GroupResolver.BenchmarkFor(group, await store.ListBenchmarksAsync(cancellationToken), m => Fits(m, dataset))
+                ? GroupResolver.Pick(GroupResolver.CandidatesFor(group, await store.ListBenchmarksAsync(cancellationToken), m => Fits(m, dataset)), scores)
                 : null;
+            if (benchmark is not null)
+            {
+                LogBenchmarkPicked(logger, benchmark.Model.Info.Id, tenant, dataset.Id, benchmark.Reason);
+            }
+
             var recommender = await index.GetAsync(cancellationToken);
             var wanted = Math.Max(options.Value.WarmStartObservations, options.Value.WarmStartEnqueued) * 2;
-            var recommendations = recommender is null || wanted == 0 ? null : recommender.Recommend(vector, wanted);
+            var query = recommender is null ? null : MetaFeatureProjection.TryProject(vector, recommender.Scaling);
+            var recommendations = query is null || wanted == 0 ? null : recommender!.Recommend(query, wanted);
             return new KnowledgeAdvice(
-                benchmark is null ? null : new BenchmarkChoice(benchmark.Info.Id, benchmark.Info.Spec, benchmark.WeightsBlob, assignment!.GroupId),
+                benchmark is null ? null : new BenchmarkChoice(benchmark.Model.Info.Id, benchmark.Model.Info.Spec, benchmark.Model.WeightsBlob, assignment!.GroupId, benchmark.TransferScore, benchmark.Reason),
                 assignment,
                 recommendations,
                 options.Value.WarmStartObservations,
@@ -88,20 +97,21 @@ public sealed partial class KnowledgeBase(
     Task IJobOutcomeSink.RecordAsync(string tenant, string jobId, DatasetInfo dataset, IReadOnlyList<TrialInfo> trials, CancellationToken cancellationToken) =>
         RecordTrialsAsync(tenant, jobId, dataset, trials, cancellationToken);
 
-    /// <summary>The ready vector; otherwise computed here under a short timeout (null when that runs out).</summary>
-    private async Task<MetaFeatureVector?> VectorAsync(string tenant, DatasetInfo dataset, CancellationToken cancellationToken)
+    /// <summary>The ready vector and transfer scores; otherwise computed here under a short timeout (null when that runs out).</summary>
+    private async Task<(MetaFeatureVector Vector, IReadOnlyDictionary<string, double>? Scores)?> VectorAsync(string tenant, DatasetInfo dataset, CancellationToken cancellationToken)
     {
         var known = await grains.GetGrain<IDatasetKnowledgeGrain>(KnowledgeKeys.Dataset(tenant, dataset.Id)).GetAsync();
         if (known is { Status: DatasetKnowledgeStatus.Ready, MetaFeatures: { } ready })
         {
-            return ready;
+            return (ready, known.TransferScores);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.InlineExtractionSeconds));
         try
         {
-            return await features.ExtractAsync(tenant, dataset, timeout.Token);
+            var extracted = await features.ExtractAsync(tenant, dataset, timeout.Token);
+            return (extracted.Vector, extracted.TransferScores);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -118,6 +128,9 @@ public sealed partial class KnowledgeBase(
             ? input.IsImage && input.Channels == image.Channels && input.Height == image.Height && input.Width == image.Width
             : !input.IsImage && input.Features == (dataset.Schema.Columns?.Sum(c => c.Kind == "categorical" ? Math.Max(1, c.Categories?.Count ?? 1) : 1) ?? 1);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Benchmark model {Model} for {Tenant}/{Dataset}: {Reason}")]
+    private static partial void LogBenchmarkPicked(ILogger logger, string model, string tenant, string dataset, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge base advice for {Tenant}/{Dataset} failed; the job runs without it")]
     private static partial void LogAdviceFailed(ILogger logger, Exception exception, string tenant, string dataset);

@@ -23,6 +23,10 @@ public sealed class KnowledgeOptions
     /// <summary>Seed of the meta-feature subsampling and landmarkers (the same for every dataset, so vectors compare).</summary>
     public int ExtractionSeed { get; set; } = 7;
 
+    /// <summary>Most images of a dataset embedded by each benchmark model's backbone (seeded subsample) for meta-features and transfer scores.</summary>
+    [Range(16, 512)]
+    public int EmbeddingImages { get; set; } = 512;
+
     /// <summary>Seed of the clustering.</summary>
     public int GroupingSeed { get; set; } = 42;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Transfer.Contracts.Knowledge;
 using Transfer.Grains.Knowledge;
+using Transfer.MetaLearning.Features;
 using Transfer.Server.Datasets;
 using Transfer.Server.Options;
 using Transfer.Server.Problems;
@@ -15,6 +16,7 @@ public sealed partial class KnowledgeService(
     KnowledgeIndex index,
     KnowledgeQueue queue,
     GroupingService grouping,
+    MetaFeatureService features,
     IGrainFactory grains,
     IOptions<BootstrapOptions> bootstrap,
     TimeProvider time)
@@ -47,9 +49,10 @@ public sealed partial class KnowledgeService(
     public async Task<GroupsInfo> GetGroupsAsync(CancellationToken cancellationToken = default)
     {
         var snapshot = await grouping.SnapshotAsync();
+        var version = await features.CurrentVersionAsync(cancellationToken);
         if (snapshot.Grouping is not { } current)
         {
-            return new GroupsInfo(null, 0, 0, null, []);
+            return new GroupsInfo(null, 0, 0, null, [], version);
         }
 
         var models = await store.ListBenchmarksAsync(cancellationToken);
@@ -58,7 +61,8 @@ public sealed partial class KnowledgeService(
             snapshot.Datasets,
             current.Silhouette,
             snapshot.ClusteredAt,
-            [.. current.Groups.Select(g => new GroupInfo(g.Id, g.Kind, g.Members.Count, g.Radius, g.Threshold, GroupResolver.BenchmarkFor(g, models, m => m.Info.Spec.Input.IsImage == (g.Kind == DatasetGroup.ImageKind))?.Info.Id))]);
+            [.. current.Groups.Select(g => new GroupInfo(g.Id, g.Kind, g.Members.Count, g.Radius, g.Threshold, GroupResolver.BenchmarkFor(g, models, m => m.Info.Spec.Input.IsImage == (g.Kind == DatasetGroup.ImageKind))?.Info.Id))],
+            version);
     }
 
     public async Task<Recommendations> RecommendAsync(string tenant, RecommendationRequest request, CancellationToken cancellationToken = default)
@@ -101,12 +105,11 @@ public sealed partial class KnowledgeService(
             return new Recommendations([], []);
         }
 
-        if (recommender.Scaling.FeatureSetVersion != vector.FeatureSetVersion)
-        {
-            throw ApiProblemException.BadRequest("bad-meta-features", $"The vector is of feature set '{vector.FeatureSetVersion}'; the knowledge base holds '{recommender.Scaling.FeatureSetVersion}'.");
-        }
-
-        return new ProvenanceLabels(tenant, bootstrap.Value.AdminTenant).Apply(recommender.Recommend(vector, request.Count));
+        // A vector of another embedding layout of the same feature set is projected by name (the knowledge base may be
+        // moving to a new layout after a benchmark model was published); any other version is refused.
+        var query = MetaFeatureProjection.TryProject(vector, recommender.Scaling)
+            ?? throw ApiProblemException.BadRequest("bad-meta-features", $"The vector is of feature set '{vector.FeatureSetVersion}'; the knowledge base holds '{recommender.Scaling.FeatureSetVersion}'.");
+        return new ProvenanceLabels(tenant, bootstrap.Value.AdminTenant).Apply(recommender.Recommend(query, request.Count));
     }
 
     /// <summary>Imports a history on one of the caller's datasets; a second import with the same id changes nothing.</summary>

@@ -11,6 +11,7 @@ public static class KnowledgeServiceExtensions
         services.AddSingleton<KnowledgeQueue>();
         services.AddSingleton<KnowledgeIndex>();
         services.AddSingleton<MetaFeatureService>();
+        services.AddSingleton<BenchmarkBackbones>();
         services.AddSingleton<GroupingService>();
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<BenchmarkModelService>();

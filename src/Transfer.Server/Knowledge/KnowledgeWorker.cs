@@ -12,7 +12,11 @@ namespace Transfer.Server.Knowledge;
 /// <summary>
 /// Runs the knowledge queue in the background, one item at a time: computes a committed dataset's meta-features, stores
 /// the vector (blob + grain) with its group under the cached grouping, and re-clusters once enough new datasets arrived
-/// (or there is no grouping yet). On start it sweeps for stored datasets that have no vector (a restart lost the queue).
+/// (or there is no grouping yet). A sweep (on start, and whenever a benchmark model is published) queues the stored
+/// datasets that have no vector (a restart lost the queue) and brings the vectors of another feature set version than
+/// the current embedding layout's up to date, then re-clusters: a vector whose missing embedding slots are zero by
+/// definition (tables; images the new model does not take) is widened in place, any other is re-extracted. Until then
+/// grouping and recommendations run on the most common version, and vectors of the new one are projected onto it by name.
 /// </summary>
 public sealed partial class KnowledgeWorker(
     KnowledgeQueue queue,
@@ -37,6 +41,7 @@ public sealed partial class KnowledgeWorker(
         queue.EnqueueSweep();
         await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            queue.Started(work);
             try
             {
                 switch (work.Kind)
@@ -70,7 +75,7 @@ public sealed partial class KnowledgeWorker(
         await grain.MarkPendingAsync(time.GetUtcNow());
         try
         {
-            var vector = await features.ExtractAsync(tenant, dataset, cancellationToken);
+            var (vector, scores) = await features.ExtractAsync(tenant, dataset, cancellationToken);
             if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, dataset.Id)).GetAsync() is null)
             {
                 await grain.ForgetAsync(); // deleted while its features were computed
@@ -78,7 +83,7 @@ public sealed partial class KnowledgeWorker(
             }
 
             await store.WriteVectorAsync(new StoredVector(tenant, dataset.Id, dataset.Name, vector, time.GetUtcNow()), cancellationToken);
-            await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), time.GetUtcNow());
+            await grain.CompleteAsync(vector, await grouping.AssignAsync(key, vector), scores, time.GetUtcNow());
             LogExtracted(logger, tenant, dataset.Id, vector.Values.Count);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
@@ -96,9 +101,36 @@ public sealed partial class KnowledgeWorker(
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var known = (await store.ListVectorsAsync(cancellationToken)).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var vectors = await store.ListVectorsAsync(cancellationToken);
+        var known = vectors.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         // Group virtual datasets stay out of the knowledge base: they are unions of datasets it already holds.
         known.UnionWith((await store.ListGroupBenchmarksAsync(cancellationToken)).Select(g => KnowledgeKeys.Dataset(g.Tenant, g.Training.DatasetId)));
+        var current = await features.CurrentVersionAsync(cancellationToken);
+        var (widened, stale) = (0, 0);
+        foreach (var vector in vectors.Where(v => v.Vector.FeatureSetVersion != current))
+        {
+            if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(vector.Tenant, vector.Dataset)).GetAsync() is not { } info)
+            {
+                continue;
+            }
+
+            if (await features.TryUpgradeAsync(info, vector.Vector, cancellationToken) is { } upgraded)
+            {
+                await WidenAsync(vector, upgraded, cancellationToken);
+                widened++;
+            }
+            else
+            {
+                stale += queue.EnqueueExtraction(vector.Tenant, info) ? 1 : 0;
+            }
+        }
+
+        if (widened + stale > 0)
+        {
+            LogLayoutChanged(logger, widened, stale, current);
+            queue.EnqueueRecluster(); // after the re-extractions: the grouping moves to the current version
+        }
+
         var container = blobs.GetBlobContainerClient(storage.Value.DatasetsContainer);
         if (!(await container.ExistsAsync(cancellationToken)).Value)
         {
@@ -131,6 +163,18 @@ public sealed partial class KnowledgeWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Meta-features of {Tenant}/{Dataset}: {Count} values")]
     private static partial void LogExtracted(ILogger logger, string tenant, string dataset, int count);
+
+    /// <summary>Stores a vector carried over to the current layout (blob and grain; the transfer scores stay).</summary>
+    private async Task WidenAsync(StoredVector stale, Contracts.Knowledge.MetaFeatureVector upgraded, CancellationToken cancellationToken)
+    {
+        await store.WriteVectorAsync(stale with { Vector = upgraded, At = time.GetUtcNow() }, cancellationToken);
+        var grain = grains.GetGrain<IDatasetKnowledgeGrain>(stale.Key);
+        var known = await grain.GetAsync();
+        await grain.CompleteAsync(upgraded, await grouping.AssignAsync(stale.Key, upgraded), known?.TransferScores, time.GetUtcNow());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meta-feature layout is now {Version}: {Widened} vectors widened in place, {Stale} queued for re-extraction")]
+    private static partial void LogLayoutChanged(ILogger logger, int widened, int stale, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge work {Kind} failed ({Tenant}/{Dataset})")]
     private static partial void LogWorkFailed(ILogger logger, Exception exception, KnowledgeWorkKind kind, string? tenant, string? dataset);

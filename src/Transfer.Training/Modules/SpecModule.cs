@@ -121,6 +121,19 @@ public sealed class SpecModule : Module<Tensor, Tensor>
             .Where(g => g.Parameters.Count > 0)
             .ToList();
 
+    /// <summary>The backbone's output for <paramref name="input"/> (no head, no output layer): what transfers.</summary>
+    public Tensor ForwardBackbone(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var x = input;
+        foreach (var block in _backbone)
+        {
+            x = block.call(x);
+        }
+
+        return x;
+    }
+
     public override Tensor forward(Tensor input)
     {
         var x = input;

@@ -71,6 +71,19 @@ public sealed class SeedKnowledgeCommand(CliServices services) : TransferCommand
                 progress(100.0 * ++done / (ids.Count + 1), $"meta-features {done}/{ids.Count}");
             }
 
+            // A published image benchmark model changes the feature set (its embedding joins it): wait until every
+            // vector is of the version the server extracts now.
+            foreach (var (name, id) in ids)
+            {
+                while (await client.Knowledge.GetGroupsAsync(cancellationToken).ConfigureAwait(false) is { CurrentFeatureSetVersion: { } version }
+                    && await client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken).ConfigureAwait(false) is { Status: not DatasetKnowledgeStatus.Failed } known
+                    && known.MetaFeatures?.FeatureSetVersion != version)
+                {
+                    progress(100.0 * done / (ids.Count + 1), $"meta-features of {name}: {known.MetaFeatures?.FeatureSetVersion ?? "pending"} → {version}");
+                    await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             // Wait for the server's clustering time to move on (its clock, not ours).
             var before = (await client.Knowledge.GetGroupsAsync(cancellationToken).ConfigureAwait(false)).ClusteredAt;
             await client.Knowledge.RequestReclusterAsync(cancellationToken).ConfigureAwait(false);
