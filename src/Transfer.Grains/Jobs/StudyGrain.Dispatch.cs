@@ -80,7 +80,7 @@ public sealed partial class StudyGrain
         {
             try
             {
-                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Select(t => t.ToInfo())]);
+                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Where(t => !t.IsScratch).Select(t => t.ToInfo())]); // the scratch reference's score says nothing about its configuration with pretrained weights
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
