@@ -146,5 +146,9 @@ internal sealed class FoldRun : IAsyncDisposable
         return null;
     }
 
-    private static double? Mean(IEnumerable<double?> values) => values.OfType<double>().DefaultIfEmpty(double.NaN).Average() is var m && double.IsNaN(m) ? null : m;
+    private static double? Mean(IEnumerable<double?> values)
+    {
+        var known = values.OfType<double>().ToArray();
+        return known.Length == 0 ? null : known.Average();
+    }
 }
