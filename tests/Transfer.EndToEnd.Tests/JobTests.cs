@@ -48,6 +48,39 @@ public sealed class JobTests(TransferHostFixture host)
     }
 
     [Fact]
+    public async Task ASmallDatasetJobScoresByKFoldAndReportsTheWinnerOnTheHeldOutTestSplit()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag"); // 600 images: 480 outside the test split, below the 2,000 threshold
+
+        var request = new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 3), MaxEpochs: 1, Seed: 11, ScratchReference: true);
+        var created = await http.PostAsJsonAsync("/api/jobs", request, Json.Options);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        job = await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(4));
+        var trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!;
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.All(trials, t => Assert.Equal(5, t.Folds));
+        Assert.All(trials, t => Assert.NotNull(t.ScoreStd));
+        Assert.All(trials, t => Assert.InRange(t.TestScore!.Value, 0, 1));
+        Assert.True(trials[0].IsBaseline);
+        Assert.True(trials[1].IsScratch);
+        Assert.Equal(0, trials[1].Configuration["frozen_blocks"].Number);
+        var report = Assert.IsType<JobReport>(job.Report);
+        Assert.Equal(5, report.Folds);
+        Assert.NotEqual(1, report.Best!.Trial);
+        Assert.Equal((job.BestTrial, job.BestScore, job.TestScore), (report.Best.Trial, report.Best.Score, report.Best.TestScore));
+        Assert.Equal((0, trials[0].Score, trials[0].ScoreStd), (report.Baseline!.Trial, report.Baseline.Score, report.Baseline.ScoreStd));
+        Assert.Equal((1, trials[1].TestScore), (report.Scratch!.Trial, report.Scratch.TestScore));
+        Assert.True(job.TestScore > 0.8, $"two easy classes should be learnt: test {job.TestScore}");
+
+        var bad = await http.PostAsJsonAsync("/api/jobs", request with { Validation = new JobValidation("kfold", Folds: 1) }, Json.Options);
+        await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bad-validation");
+    }
+
+    [Fact]
     public async Task StoppingAJobStopsItsTrials()
     {
         var (_, key) = await Tenants.NewAsync(host);

@@ -46,7 +46,8 @@ public sealed class WorkerLossTests : IAsyncLifetime
     public async Task AJobCompletesAfterTheWorkerRunningItsTrialDies()
     {
         var (tenant, dataset) = await StoreDatasetAsync("fmnist-clothing6");
-        var request = new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 2), MaxEpochs: 3, Seed: 3);
+        // Scored by 2-fold cross-validation: the re-run attempt resumes each fold from its own checkpoint.
+        var request = new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 2), MaxEpochs: 3, Seed: 3, Validation: new JobValidation(JobValidation.KFold, Folds: 2));
         var plan = new JobPlanner().Plan(request, dataset, benchmark: null, warmStart: null);
         var study = _cluster.Client.GetGrain<IStudyGrain>($"{tenant}/job-loss");
         await study.StartAsync(request, dataset, plan);
@@ -67,6 +68,8 @@ public sealed class WorkerLossTests : IAsyncLifetime
         Assert.Equal(JobStatus.Completed, job.Status);
         Assert.True(trials[0].Attempts >= 2, $"trial 0 should have been re-run, attempts {trials[0].Attempts}");
         Assert.True(trials[0].Status is TrialStatus.Completed or TrialStatus.Pruned, $"trial 0 ended {trials[0].Status}: {trials[0].StopReason}");
+        Assert.Equal(2, trials[0].Folds);
+        Assert.NotNull(job.TestScore);
         Assert.NotEmpty(events);
     }
 

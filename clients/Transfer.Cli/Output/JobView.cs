@@ -52,9 +52,9 @@ public static class JobView
         {
             var configuration = string.Join(", ", t.Configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
             table.AddRow(
-                new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : "")),
+                new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : t.IsScratch ? " (scratch)" : "")),
                 new Text(t.Status.ToString()),
-                new Text(Number(t.Score)),
+                new Text(Number(t.Score) + (t.ScoreStd is { } std ? $" ± {Number(std)}" : "")),
                 new Text(t.Curve.Count == 0 ? "-" : t.Curve[^1].Epoch.ToString("0.##", CultureInfo.InvariantCulture)),
                 Light(t.Judgement?.Light),
                 new Text(configuration),
@@ -89,16 +89,40 @@ public static class JobView
     }
 
     /// <summary>The end of a job: the winner against the baseline (the default configuration) and the held-out test score.</summary>
+    /// <summary>The final result: the winner against the default configuration (fine-tuned, and from scratch when it ran), mean ± spread.</summary>
     public static IRenderable Summary(JobInfo j)
     {
+        ArgumentNullException.ThrowIfNull(j);
+        var report = j.Report;
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         Row(grid, "Job", $"{j.Id}: {j.Status}");
-        Row(grid, "Winner", j.BestTrial is { } b ? $"trial {b}, validation {Number(j.BestScore)}" : "none");
+        if (report is { Folds: > 1 } r)
+        {
+            Row(grid, "Scoring", $"{r.Folds}-fold cross-validation (mean ± std over folds); the test split is held out");
+        }
+
+        Row(grid, "Winner", j.BestTrial is { } b ? $"trial {b}, validation {Scores(report?.Best, j.BestScore)}" : "none");
         var gain = j.BestScore - j.BaselineScore;
-        Row(grid, "Baseline", $"default configuration, validation {Number(j.BaselineScore)}" + (gain is { } g ? $" ({g:+0.####;-0.####;0} for the winner)" : ""));
+        var baseline = report?.Baseline is { } bl ? $" (trial {bl.Trial})" : "";
+        Row(grid, "Baseline", $"default configuration{baseline}, validation {Scores(report?.Baseline, j.BaselineScore)}" + (gain is { } g ? $" ({g:+0.####;-0.####;0} for the winner)" : ""));
+        if (report?.Scratch is { } scratch)
+        {
+            var over = j.BestScore - scratch.Score;
+            Row(grid, "Scratch", $"default configuration from scratch (trial {scratch.Trial}), validation {Scores(scratch, scratch.Score)}" + (over is { } o ? $" ({o:+0.####;-0.####;0} for the winner)" : ""));
+        }
+
         Row(grid, "Test score", Number(j.TestScore));
         Row(grid, "Model", j.ModelId ?? "-");
         return grid;
+    }
+
+    /// <summary>A validation score as mean ± std (when scored by k-fold) and the test score when known.</summary>
+    public static string Scores(TrialSummary? trial, double? fallback)
+    {
+        var score = Number(trial?.Score ?? fallback);
+        var spread = trial?.ScoreStd is { } std ? $" ± {Number(std)}" : "";
+        var test = trial?.TestScore is { } t ? $", test {Number(t)}" : "";
+        return score + spread + test;
     }
 
     public static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";

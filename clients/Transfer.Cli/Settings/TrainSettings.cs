@@ -45,6 +45,19 @@ public sealed class TrainSettings : TransferSettings
     [Description("A search space as JSON (SearchSpaceDefinition); default: the joint space around the benchmark model.")]
     public string? Space { get; init; }
 
+    [CommandOption("--validation <MODE>")]
+    [Description("auto (k-fold below 2,000 non-test examples), holdout or kfold (default: auto).")]
+    public string? Validation { get; init; }
+
+    [CommandOption("--folds <K>")]
+    [Description("Folds for k-fold scoring (2-10).")]
+    [DefaultValue(5)]
+    public int Folds { get; init; } = 5;
+
+    [CommandOption("--scratch")]
+    [Description("Also train the default configuration from scratch, as a reference (default: when there is a benchmark model and 8+ trials).")]
+    public bool? Scratch { get; init; }
+
     [CommandOption("--name <NAME>")]
     [Description("Dataset name (default: the file or folder name).")]
     public string? Name { get; init; }
@@ -58,6 +71,11 @@ public sealed class TrainSettings : TransferSettings
         if (Trials is < 1 or > 10_000 || Epochs is < 1 or > 1000 || Parallel is < 1 or > 64)
         {
             return ValidationResult.Error("--trials (1-10000), --epochs (1-1000) and --parallel (1-64) are out of range.");
+        }
+
+        if (Validation is not (null or "auto" or "holdout" or "kfold") || Folds is < 2 or > 10)
+        {
+            return ValidationResult.Error("--validation must be auto, holdout or kfold, and --folds between 2 and 10.");
         }
 
         if (Sampler is not null && !Samplers.Contains(Sampler))

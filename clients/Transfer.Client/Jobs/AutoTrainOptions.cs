@@ -32,6 +32,12 @@ public sealed record AutoTrainOptions
 
     public bool UseKnowledgeBase { get; init; } = true;
 
+    /// <summary>How trials are scored (holdout or k-fold); null for the server's <c>auto</c>.</summary>
+    public JobValidation? Validation { get; init; }
+
+    /// <summary>Whether to add the from-scratch reference trial; null for the server's default.</summary>
+    public bool? ScratchReference { get; init; }
+
     /// <summary>The job request for an uploaded dataset.</summary>
     public CreateJobRequest ToRequest(string datasetId) => new(
         datasetId,
@@ -42,5 +48,7 @@ public sealed record AutoTrainOptions
         Parallelism: Parallelism,
         Seed: Seed,
         MaxEpochs: MaxEpochs,
-        UseKnowledgeBase: UseKnowledgeBase);
+        UseKnowledgeBase: UseKnowledgeBase,
+        Validation: Validation,
+        ScratchReference: ScratchReference);
 }

@@ -17,6 +17,12 @@ namespace Transfer.Contracts.Jobs;
 /// <param name="Seed">Seeds the sampler, the data splits and every trial (trial n uses <c>Seed + n</c>).</param>
 /// <param name="MaxEpochs">The longest a trial trains, in epochs (the scheduler's maximum budget).</param>
 /// <param name="UseKnowledgeBase">Warm-start from the nearest past datasets' best configurations.</param>
+/// <param name="Validation">How trials are scored (holdout or k-fold); null for <c>auto</c>: 5-fold below 2,000 non-test examples.</param>
+/// <param name="ScratchReference">
+/// Adds a reference trial (second, after the baseline) that trains the default configuration without pretrained weights;
+/// it is never pruned and never registered. Null: only when there is a benchmark model and the budget has at least
+/// <see cref="ScratchMinTrials"/> trials.
+/// </param>
 public sealed record CreateJobRequest(
     string DatasetId,
     JobObjective? Objective = null,
@@ -27,4 +33,10 @@ public sealed record CreateJobRequest(
     int Parallelism = 1,
     int Seed = 0,
     int MaxEpochs = 4,
-    bool UseKnowledgeBase = true);
+    bool UseKnowledgeBase = true,
+    JobValidation? Validation = null,
+    bool? ScratchReference = null)
+{
+    /// <summary>The smallest trial budget that gets a from-scratch reference trial by default.</summary>
+    public const int ScratchMinTrials = 8;
+}

@@ -2,7 +2,8 @@ namespace Transfer.Contracts.Jobs;
 
 /// <summary>
 /// An auto-training job as the API shows it: what was asked, where it is, the best trial so far and the baseline
-/// (the benchmark model's default configuration), and once finished the registered model.
+/// (the benchmark model's default configuration), and once finished the registered model and the report comparing the
+/// winner with the baseline and the from-scratch reference.
 /// </summary>
 public sealed record JobInfo(
     string Id,
@@ -19,4 +20,5 @@ public sealed record JobInfo(
     string? Message,
     double StepsSavedShare,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    JobReport? Report = null);

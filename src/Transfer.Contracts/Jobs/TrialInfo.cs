@@ -5,7 +5,9 @@ namespace Transfer.Contracts.Jobs;
 
 /// <summary>
 /// One trial of a job: its configuration, state, learning curve so far, score (the objective's value, last measured
-/// for an early-stopped trial), the reason it stopped, and the judge's latest view of its curve.
+/// for an early-stopped trial; with k-fold the mean across <see cref="Folds"/> folds and <see cref="ScoreStd"/> their
+/// spread), the reason it stopped, the judge's latest view of its curve, and the held-out test accuracy of its model.
+/// <see cref="IsScratch"/> marks the from-scratch reference trial (no pretrained weights).
 /// </summary>
 public sealed record TrialInfo(
     int Number,
@@ -19,4 +21,8 @@ public sealed record TrialInfo(
     bool IsBaseline,
     CurveJudgement? Judgement,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    int Folds = 1,
+    double? ScoreStd = null,
+    double? TestScore = null,
+    bool IsScratch = false);

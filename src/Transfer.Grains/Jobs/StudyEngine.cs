@@ -48,14 +48,20 @@ public sealed class StudyEngine
     public bool HasBudget(DateTimeOffset now) =>
         _state.Trials.Count < _state.TrialBudget && (_state.Deadline is null || now < _state.Deadline);
 
-    /// <summary>Adds the next trial (queued): the baseline configuration first, then the sampler's proposals.</summary>
+    /// <summary>
+    /// Adds the next trial (queued): the baseline configuration first, then (when planned) the from-scratch reference,
+    /// then the sampler's proposals.
+    /// </summary>
     public TrialEntry NewTrial()
     {
         var number = _state.Trials.Count;
         var baseline = number == 0;
+        var scratch = number == 1 && _state.Plan!.ScratchReference;
         var configuration = baseline
             ? _state.Plan!.BaselineConfiguration
-            : _sampler.Ask(_scheduler.SamplerView(History()));
+            : scratch
+                ? ScratchConfiguration(_state.Plan!.BaselineConfiguration)
+                : _sampler.Ask(_scheduler.SamplerView(History()));
         var entry = new TrialEntry
         {
             Number = number,
@@ -63,6 +69,8 @@ public sealed class StudyEngine
             Status = TrialStatus.Queued,
             Seed = _state.Request!.Seed + number,
             IsBaseline = baseline,
+            IsScratch = scratch,
+            Folds = Math.Max(1, _state.Plan!.Folds),
         };
         _state.Trials.Add(entry);
         return entry;
@@ -79,7 +87,7 @@ public sealed class StudyEngine
         }
 
         trial.Score = value;
-        var decision = _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value));
+        var decision = trial.IsScratch ? SchedulerDecision.Continue : _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value));
         var totalSteps = sample.Epoch > 0 ? (int)Math.Round(sample.Step / sample.Epoch * _state.Request!.MaxEpochs) : sample.Step;
         var curve = new LearningCurve(
             [.. trial.Curve.Select(c => new CurvePoint(c.Step, c.TrainLoss ?? double.NaN, c.ValidationLoss, c.ValidationAccuracy))],
@@ -92,7 +100,7 @@ public sealed class StudyEngine
             return new TrialVerdict(true, $"pruned by {_scheduler.Name} at epoch {sample.Epoch:0.##}: below the rung's cut-off");
         }
 
-        return early.Stop ? new TrialVerdict(true, $"stopped early by the judge: {early.Reason}") : TrialVerdict.Continue;
+        return early.Stop && !trial.IsScratch ? new TrialVerdict(true, $"stopped early by the judge: {early.Reason}") : TrialVerdict.Continue;
     }
 
     /// <summary>Records how a trial ended and tells the sampler.</summary>
@@ -105,9 +113,16 @@ public sealed class StudyEngine
         trial.Steps = Math.Max(trial.Steps, result.Steps);
         var final = Metric == "loss" ? result.ValidationLoss : result.ValidationAccuracy;
         trial.Score = final ?? trial.Score;
+        trial.Folds = Math.Max(trial.Folds, result.Folds);
+        trial.ScoreStd = Metric == "loss" ? result.ValidationLossStd : result.ValidationAccuracyStd;
         if (result.Status is TrialStatus.Failed or TrialStatus.Pruned or TrialStatus.Stopped && result.Message is not null)
         {
             trial.StopReason ??= result.Message;
+        }
+
+        if (trial.IsScratch)
+        {
+            return; // a reference run outside the search: the sampler never hears of it
         }
 
         var record = Record(trial);
@@ -115,10 +130,17 @@ public sealed class StudyEngine
         _state.SamplerSnapshot = _sampler.Snapshot().StateJson;
     }
 
-    /// <summary>The best trial: fully trained ones first, then any with a score.</summary>
+    /// <summary>The best trial of the search (never the from-scratch reference): fully trained ones first, then any with a score.</summary>
     public TrialEntry? Best() =>
-        Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null)).FirstOrDefault()
-        ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive)).FirstOrDefault();
+        Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null && !t.IsScratch)).FirstOrDefault()
+        ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive && !t.IsScratch)).FirstOrDefault();
+
+    /// <summary>The winner against the baseline and the from-scratch reference, once they have finished.</summary>
+    public JobReport Report() => new(
+        Math.Max(1, _state.Plan!.Folds),
+        Best()?.Summary(),
+        _state.Trials.FirstOrDefault(t => t.IsBaseline && !t.IsActive)?.Summary(),
+        _state.Trials.FirstOrDefault(t => t.IsScratch && !t.IsActive)?.Summary());
 
     public double? BestScore() => Best()?.Score;
 
@@ -144,7 +166,12 @@ public sealed class StudyEngine
 
     private double? Objective(CurveSample sample) => Metric == "loss" ? sample.ValidationLoss : sample.ValidationAccuracy;
 
-    private TrialRecord Record(TrialEntry t) => new(
+    /// <summary>The baseline's configuration with nothing frozen (there are no pretrained weights to keep).</summary>
+    private static Dictionary<string, ParameterValue> ScratchConfiguration(IReadOnlyDictionary<string, ParameterValue> baseline) =>
+        baseline.ToDictionary(kv => kv.Key, kv => kv.Key == "frozen_blocks" ? ParameterValue.Of(0) : kv.Value);
+
+    // The scratch reference shows to samplers and schedulers as a failed trial without a curve: it holds its number, nothing more.
+    private TrialRecord Record(TrialEntry t) => t.IsScratch ? new(t.Number, t.Configuration, TrialState.Failed, null, [], _state.Request!.MaxEpochs) : new(
         t.Number,
         t.Configuration,
         t.Status switch

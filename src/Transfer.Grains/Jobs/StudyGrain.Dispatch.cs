@@ -13,7 +13,7 @@ public sealed partial class StudyGrain
         while (S.Status == JobStatus.Running && S.Trials.Count(t => t.IsActive) < parallelism && Engine.HasBudget(now))
         {
             var trial = Engine.NewTrial();
-            Emit(JobEventKinds.TrialQueued, trial, message: trial.IsBaseline ? "baseline: the benchmark's default configuration" : null);
+            Emit(JobEventKinds.TrialQueued, trial, message: trial.IsBaseline ? "baseline: the benchmark's default configuration" : trial.IsScratch ? "reference: the default configuration from scratch" : null);
             await DispatchAsync(trial, resume: false);
         }
 
@@ -26,7 +26,7 @@ public sealed partial class StudyGrain
         trial.Attempts++;
         trial.LastHeartbeat = time.GetUtcNow();
         var dataset = S.Dataset!;
-        var trainEstimate = (int)Math.Max(1, dataset.Schema.Examples * (1 - TorchTrialExecutor.TestFraction) * (1 - TorchTrialExecutor.ValidationFraction));
+        var trainEstimate = TorchTrialExecutor.TrainEstimate(dataset.Schema.Examples, S.Plan!.Folds);
         var stepsPerEpoch = TrialConfigurationMapper.StepsPerEpoch(trial.Configuration, trainEstimate);
         var assignment = new TrialAssignment(
             Tenant,
@@ -38,9 +38,10 @@ public sealed partial class StudyGrain
             TrialConfigurationMapper.Solver(trial.Configuration, S.Request!.MaxEpochs, stepsPerEpoch),
             trial.Configuration,
             trial.Seed,
-            S.Plan.BenchmarkModelBlob,
+            trial.IsScratch ? null : S.Plan.BenchmarkModelBlob,
             resume ? artifacts.CheckpointRef(Tenant, JobId, trial.Number, "checkpoint") : null,
-            S.Request.Seed);
+            S.Request.Seed,
+            S.Plan.Folds);
         try
         {
             await Runner(trial).StartAsync(assignment);
@@ -79,7 +80,7 @@ public sealed partial class StudyGrain
         {
             try
             {
-                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Select(t => t.ToInfo())]);
+                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Where(t => !t.IsScratch).Select(t => t.ToInfo())]); // the scratch reference's score says nothing about its configuration with pretrained weights
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -167,7 +168,8 @@ public sealed partial class StudyGrain
             S.Message,
             Engine.StepsSavedShare(),
             S.CreatedAt,
-            S.UpdatedAt);
+            S.UpdatedAt,
+            Engine.Report());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]

@@ -5,7 +5,8 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// What the API resolved before starting a study: the search space, the base model spec (backbone of the group's
-/// benchmark model, or a from-scratch spec), the benchmark weights' blob, and the knowledge base's warm start.
+/// benchmark model, or a from-scratch spec), the benchmark weights' blob, the knowledge base's warm start, how many folds
+/// score a trial (1: a holdout split), and whether trial 1 is the from-scratch reference.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -15,4 +16,6 @@ public sealed record StudyPlan(
     [property: Id(1)] ModelSpec BaseModel,
     [property: Id(2)] string? BenchmarkModelBlob,
     [property: Id(3)] WarmStartDefinition? WarmStart,
-    [property: Id(4)] IReadOnlyDictionary<string, ParameterValue> BaselineConfiguration);
+    [property: Id(4)] IReadOnlyDictionary<string, ParameterValue> BaselineConfiguration,
+    [property: Id(5)] int Folds = 1,
+    [property: Id(6)] bool ScratchReference = false);

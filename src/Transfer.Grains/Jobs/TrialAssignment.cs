@@ -6,7 +6,8 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// What a worker needs to run one attempt of one trial. Payloads travel as references: the dataset's blobs, the benchmark
-/// model's blob, the checkpoint blob to resume from.
+/// model's blob (null for a from-scratch trial), the checkpoint blob to resume from. <see cref="Folds"/> above 1 scores
+/// the trial by stratified k-fold.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -23,7 +24,8 @@ public sealed record TrialAssignment(
     [property: Id(8)] int Seed,
     [property: Id(9)] string? BenchmarkModelBlob,
     [property: Id(10)] string? ResumeCheckpointBlob,
-    [property: Id(11)] int SplitSeed)
+    [property: Id(11)] int SplitSeed,
+    [property: Id(12)] int Folds = 1)
 {
     /// <summary>The key of the runner grain of this attempt.</summary>
     public string RunnerKey => $"{Tenant}/{JobId}/{Trial}/{Attempt}";

@@ -4,25 +4,26 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// Live commands for one running attempt. Commands that arrive before the executor has a trainer are kept and applied
-/// when it attaches one; later ones go straight to the trainer (which applies them between steps).
+/// when it attaches its trainers; later ones go straight to them (which apply them between steps). A k-fold trial
+/// attaches one trainer per fold, and every command reaches all of them.
 /// </summary>
 public sealed class TrialControl
 {
     private readonly Lock _gate = new();
     private readonly List<TrialCommand> _pending = [];
-    private TrainerControl? _trainer;
+    private TrainerControl[] _trainers = [];
 
     /// <summary>Set once a stop was asked for: executors without a trainer check it.</summary>
     public bool StopRequested { get; private set; }
 
-    public void Attach(TrainerControl trainer)
+    public void Attach(params TrainerControl[] trainers)
     {
         lock (_gate)
         {
-            _trainer = trainer;
+            _trainers = trainers;
             foreach (var command in _pending)
             {
-                Forward(trainer, command);
+                Array.ForEach(trainers, t => Forward(t, command));
             }
 
             _pending.Clear();
@@ -34,13 +35,13 @@ public sealed class TrialControl
         lock (_gate)
         {
             StopRequested |= command.Name == "stop";
-            if (_trainer is null)
+            if (_trainers.Length == 0)
             {
                 _pending.Add(command);
             }
             else
             {
-                Forward(_trainer, command);
+                Array.ForEach(_trainers, t => Forward(t, command));
             }
         }
     }

@@ -57,7 +57,20 @@ public sealed class TrialEntry
     [Id(15)]
     public int Steps { get; set; }
 
+    /// <summary>The from-scratch reference: the baseline configuration without pretrained weights; never pruned, never the best.</summary>
+    [Id(16)]
+    public bool IsScratch { get; set; }
+
+    [Id(17)]
+    public int Folds { get; set; } = 1;
+
+    [Id(18)]
+    public double? ScoreStd { get; set; }
+
     public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
 
-    public TrialInfo ToInfo() => new(Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt);
+    public TrialInfo ToInfo() => new(
+        Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt, Folds, ScoreStd, IsActive ? null : TestScore, IsScratch);
+
+    public TrialSummary Summary() => new(Number, Score, ScoreStd, TestScore);
 }

@@ -2,7 +2,10 @@ using Transfer.Contracts.Jobs;
 
 namespace Transfer.Grains.Jobs;
 
-/// <summary>How an attempt ended: its status, the objective's last value, the held-out test accuracy, the saved model's blob.</summary>
+/// <summary>
+/// How an attempt ended: its status, the objective's last value (the mean across folds, with the folds' standard
+/// deviation, when k-fold), the held-out test accuracy of the saved model, the saved model's blob.
+/// </summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("transfer.trial-result")]
@@ -13,4 +16,7 @@ public sealed record TrialResult(
     [property: Id(3)] double? TestAccuracy,
     [property: Id(4)] string? ModelBlob,
     [property: Id(5)] string? Message,
-    [property: Id(6)] int Steps);
+    [property: Id(6)] int Steps,
+    [property: Id(7)] int Folds = 1,
+    [property: Id(8)] double? ValidationAccuracyStd = null,
+    [property: Id(9)] double? ValidationLossStd = null);

@@ -10,7 +10,9 @@ namespace Transfer.Server.Jobs;
 /// <summary>
 /// Resolves what a job runs before it starts: the base model (a small CNN for images, an MLP for tables), the default
 /// joint space around it (head architecture + frozen backbone blocks + solver; epochs are the scheduler's), the
-/// baseline configuration (the benchmark's default solver), and the benchmark weights when the dataset's group has them.
+/// baseline configuration (the benchmark's default solver), the benchmark weights when the dataset's group has them, how
+/// trials are scored (<see cref="JobValidation"/>: k-fold on small data) and whether a from-scratch reference trial runs
+/// (by default when there are benchmark weights to compare with and at least <see cref="CreateJobRequest.ScratchMinTrials"/> trials).
 /// </summary>
 public sealed class JobPlanner
 {
@@ -25,7 +27,9 @@ public sealed class JobPlanner
         var isImage = baseModel.Input.IsImage;
         var space = request.Space ?? DefaultSpace(isImage, baseModel.BackboneBlocks, request.MaxEpochs);
         var baseline = Baseline(space, frozenBlocks: benchmark is null ? 0 : baseModel.BackboneBlocks);
-        return new StudyPlan(space, baseModel with { Head = [] }, benchmark?.WeightsBlob, warmStart, baseline);
+        var folds = (request.Validation ?? new JobValidation()).FoldsFor((int)Math.Round(dataset.Schema.Examples * (1 - TorchTrialExecutor.TestFraction)));
+        var scratch = request.ScratchReference ?? (benchmark is not null && (request.Budget?.Trials ?? int.MaxValue) >= CreateJobRequest.ScratchMinTrials);
+        return new StudyPlan(space, baseModel with { Head = [] }, benchmark?.WeightsBlob, warmStart, baseline, folds, scratch);
     }
 
     /// <summary>The joint space without <c>epochs</c> (the scheduler sets training length); an FC-only head for tables.</summary>

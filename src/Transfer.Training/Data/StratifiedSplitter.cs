@@ -60,6 +60,25 @@ public static class StratifiedSplitter
             [])).ToList();
     }
 
+    /// <summary>
+    /// Stratified k-fold with a held-out test split: first the test split is cut by class exactly as
+    /// <see cref="Split"/> cuts it (same seed, same fraction, so the same test examples), then the rest is dealt into
+    /// <paramref name="folds"/> stratified folds. Result i trains on every fold but i, validates on fold i, and carries
+    /// the shared test split, which is in no fold.
+    /// </summary>
+    public static IReadOnlyList<DataSplit> HoldOutKFold(IReadOnlyList<int> labels, int folds, double testFraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var holdOut = Split(labels, 0, testFraction, seed);
+        var rest = holdOut.Train;
+        var inner = KFold([.. rest.Select(i => labels[i])], folds, Seeds.Derive(seed, folds, stream: 13));
+        return [.. inner.Select(f => new DataSplit(
+            [.. f.Train.Select(i => rest[i])],
+            [.. f.Validation.Select(i => rest[i])],
+            holdOut.Test))];
+    }
+
     /// <summary><paramref name="repeats"/> independent k-fold partitions (seeds derived from <paramref name="seed"/>).</summary>
     public static IReadOnlyList<DataSplit> RepeatedKFold(IReadOnlyList<int> labels, int folds, int repeats, int seed) =>
         Enumerable.Range(0, repeats).SelectMany(r => KFold(labels, folds, Seeds.Derive(seed, r, stream: 7))).ToList();

@@ -6,13 +6,15 @@ using Transfer.Client;
 using Transfer.Client.Datasets;
 using Transfer.Client.Jobs;
 using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Search;
 
 namespace Transfer.Cli.Commands.Training;
 
 /// <summary>
 /// <c>transfer train &lt;path&gt;</c>: uploads the dataset, starts a job, shows its trials live from the event stream,
-/// and ends with the winner against the baseline (the default configuration) and the held-out test score.
+/// and ends with the winner against the baseline (the default configuration) and the from-scratch reference (mean ± std
+/// across folds when scored by k-fold) and the held-out test score.
 /// </summary>
 public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSettings>(services)
 {
@@ -29,6 +31,8 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
             Scheduler = settings.Scheduler,
             Parallelism = settings.Parallel,
             Seed = settings.Seed,
+            Validation = settings.Validation is null && settings.Folds == 5 ? null : new JobValidation(settings.Validation ?? JobValidation.Auto, settings.Folds),
+            ScratchReference = settings.Scratch,
             Space = settings.Space is null ? null : await ReadSpaceAsync(settings.Space, cancellationToken).ConfigureAwait(false),
         };
 

@@ -1,0 +1,84 @@
+using Transfer.Client;
+using Transfer.Client.Knowledge;
+using Transfer.Contracts.Knowledge;
+
+namespace Transfer.Bench.Transfer;
+
+/// <summary>
+/// Seeds the knowledge base the way an admin does (<c>transfer kb seed</c>), from a copy of knowledge-base-seeds without
+/// the task's own dataset and history (the task must be new to the knowledge base), then waits until every dataset has
+/// its meta-features and a grouping exists.
+/// </summary>
+public static class KnowledgeSetup
+{
+    public static async Task<SeedReport> SeedWithoutAsync(TransferClient client, string seeds, string task, CancellationToken cancellationToken = default)
+    {
+        var copy = Directory.CreateTempSubdirectory("transfer-bench-seeds-").FullName;
+        try
+        {
+            Copy(seeds, copy, path => path == Path.Combine("datasets", task) || path == Path.Combine("histories", task + ".json"));
+            return await new KnowledgeSeeder(client).SeedAsync(copy, line => Console.WriteLine($"  kb: {line}"), cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    /// <summary>Waits for the meta-features of <paramref name="datasetIds"/>, then asks for a re-clustering and waits for the group of the last one.</summary>
+    public static async Task<(GroupAssignment? Group, GroupsInfo Groups)> WaitForGroupsAsync(TransferClient client, IReadOnlyList<string> datasetIds, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var id in datasetIds)
+        {
+            while (true)
+            {
+                var info = await client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken);
+                if (info.Status != DatasetKnowledgeStatus.Pending)
+                {
+                    break;
+                }
+
+                Check(deadline, $"meta-features of {id}");
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+
+        await client.Knowledge.RequestReclusterAsync(cancellationToken);
+        while (true)
+        {
+            var groups = await client.Knowledge.GetGroupsAsync(cancellationToken);
+            var task = await client.Knowledge.GetMetaFeaturesAsync(datasetIds[^1], cancellationToken);
+            if (groups.Datasets >= datasetIds.Count && task.Group is not null)
+            {
+                return (task.Group, groups);
+            }
+
+            Check(deadline, "the grouping");
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    private static void Check(DateTime deadline, string what)
+    {
+        if (DateTime.UtcNow > deadline)
+        {
+            throw new TimeoutException($"Waited too long for {what}.");
+        }
+    }
+
+    private static void Copy(string from, string to, Func<string, bool> skip)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (skip(relative) || skip(Path.GetDirectoryName(relative) ?? ""))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+            File.Copy(file, Path.Combine(to, relative));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Transfer.Bench.Transfer;
+using Transfer.Bench.Upload;
+using Transfer.Client;
+using Transfer.Client.Datasets;
+using Transfer.Contracts.Jobs;
+
+// tools/bench transfer [--seeds 3] [--trials 20] [--epochs 3] [--task fmnist-shoes-bags] [--slots 2]
+// A Fashion-MNIST task whose classes (Sneaker, Bag, Ankle boot) the benchmark model cnn-fmnist-clothing6 never saw, through
+// the real system: Azurite + the Release host as a child process, the knowledge base seeded without the task, the task
+// uploaded and trained by jobs via the SDK. Per seed: (c) a 20-trial job warm-started from the knowledge base, (d) the same
+// job without the warm start; (a) and (b) are (c)'s from-scratch reference and baseline trials. Accuracy = held-out test.
+var root = Environment.GetEnvironmentVariable("TRANSFER_REPO_ROOT") ?? Directory.GetCurrentDirectory();
+var outDir = Arg("--out") ?? Path.Combine(root, "bench-results");
+var seeds = Enumerable.Range(1, int.Parse(Arg("--seeds") ?? "3", CultureInfo.InvariantCulture)).ToArray();
+var trials = int.Parse(Arg("--trials") ?? "20", CultureInfo.InvariantCulture);
+var epochs = int.Parse(Arg("--epochs") ?? "3", CultureInfo.InvariantCulture);
+var task = Arg("--task") ?? "fmnist-shoes-bags";
+var slots = Arg("--slots") ?? "2";
+var clock = Stopwatch.StartNew();
+
+await using var stack = await BenchStack.StartAsync(root, 256L << 20, 1_000_000, ["--Transfer:Jobs:WorkerSlots", slots]);
+using var client = new TransferClient(new TransferClientOptions { Endpoint = stack.Url, ApiKey = stack.AdminKey });
+Console.WriteLine($"host at {stack.Url} ({clock.Elapsed.TotalSeconds:0} s)");
+
+var seedsFolder = Path.Combine(root, "knowledge-base-seeds");
+var seeded = await KnowledgeSetup.SeedWithoutAsync(client, seedsFolder, task);
+var dataset = await client.Datasets.UploadFilesAsync(DatasetFileSet.FromPath(Path.Combine(seedsFolder, "datasets", task)), task + "-task", null);
+var ids = new List<string>();
+await foreach (var d in client.Datasets.ListAsync())
+{
+    if (d.Id != dataset.Id)
+    {
+        ids.Add(d.Id);
+    }
+}
+
+ids.Add(dataset.Id);
+var (group, groups) = await KnowledgeSetup.WaitForGroupsAsync(client, ids, TimeSpan.FromMinutes(10));
+var benchmark = groups.Groups.FirstOrDefault(g => g.Id == group?.GroupId)?.BenchmarkModelId;
+var publishedForGroup = false;
+if (benchmark is null && group is { IsUnknown: false })
+{
+    // The task's group holds none of the model's anchors: publish the same weights for that group, as an admin would.
+    var folder = Path.Combine(seedsFolder, "benchmark-models", "cnn-fmnist-clothing6");
+    var manifest = JsonSerializer.Deserialize<Transfer.Client.Knowledge.SeedModelManifest>(
+        await File.ReadAllTextAsync(Path.Combine(folder, "model.json")), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    await using var weights = File.OpenRead(Path.Combine(folder, manifest.Weights));
+    benchmark = (await client.Knowledge.PublishBenchmarkModelAsync(manifest.Id + "-for-task-group", manifest.Spec, weights, group: group.GroupId)).Id;
+    publishedForGroup = true;
+}
+
+Console.WriteLine($"kb: {seeded.DatasetsUploaded.Count} datasets, {seeded.ModelsPublished.Count} models, {seeded.HistoriesImported.Count} histories; task {dataset.Id} in group {group?.GroupId} (benchmark {benchmark ?? "none"}) ({clock.Elapsed.TotalSeconds:0} s)");
+
+// The warm-started jobs all start before any finishes: a finished job writes its trials to the knowledge base, and a
+// later seed must not warm-start from an earlier seed's run on the very same task.
+var warm = await RunAsync(useKnowledgeBase: true);
+var cold = await RunAsync(useKnowledgeBase: false);
+
+var scratch = new Arm([.. warm.Select(r => r.Trials.Single(t => t.IsScratch).TestScore ?? double.NaN)]);
+var finetune = new Arm([.. warm.Select(r => r.Trials.Single(t => t.IsBaseline).TestScore ?? double.NaN)]);
+var automl = new Arm([.. warm.Select(r => r.Job.TestScore ?? double.NaN)]);
+var automlCold = new Arm([.. cold.Select(r => r.Job.TestScore ?? double.NaN)]);
+var targets = warm.Select(r => 0.99 * (r.Job.BestScore ?? 1)).ToArray();
+int[] warmTo = [.. warm.Select((r, i) => Arm.TrialsTo(r.Trials, targets[i], trials + 1))];
+int[] coldTo = [.. cold.Select((r, i) => Arm.TrialsTo(r.Trials, targets[i], trials + 1))];
+var arms = new[] { scratch, finetune, automl, automlCold };
+var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : null;
+
+var report = new
+{
+    task = new { dataset = task, classes = dataset.Schema.Classes.Select(c => c.Name), examples = dataset.Schema.Examples, group = group?.GroupId, benchmark_model = benchmark, benchmark_published_for_task_group = publishedForGroup, benchmark_classes_seen = new[] { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Shirt" } },
+    seeds,
+    trials,
+    max_epochs = epochs,
+    accuracy = "held-out test accuracy (the 20 % stratified test split no trial ever trains or is scored on)",
+    validation = $"{warm[0].Job.Report?.Folds ?? 1}-fold stratified cross-validation on the non-test data (the job default for < 2,000 examples)",
+    scratch = scratch.Json(),
+    finetune_default = finetune.Json(),
+    automl_finetune = automl.Json(),
+    automl_cold = automlCold.Json(),
+    trials_to_99 = new
+    {
+        automl_finetune = Math.Round(warmTo.Average(), 2),
+        automl_cold = Math.Round(coldTo.Average(), 2),
+        per_seed = new { automl_finetune = warmTo, automl_cold = coldTo },
+        measure = $"mean over seeds of the trial count (trial order, the scratch reference counted as spent) at which the best-so-far k-fold validation score of fully trained trials first reaches 99 % of (c)'s final best validation score at the same seed; {trials + 1} = never",
+    },
+    targets = new
+    {
+        automl_finetune_best_mean = arms.All(a => a == automl || automl.Mean > a.Mean),
+        automl_finetune_smallest_std = arms.All(a => a == automl || automl.Std < a.Std),
+        trials_to_99_at_most_a_third = warmTo.Average() * 3 <= coldTo.Average(),
+    },
+    jobs = warm.Concat(cold).Select(r => new { id = r.Job.Id, seed = r.Job.Request.Seed, warm_start = r.Job.Request.UseKnowledgeBase, status = r.Job.Status.ToString(), best_trial = r.Job.BestTrial, validation = r.Job.BestScore, test = r.Job.TestScore, trials = r.Trials.Count, seconds = Math.Round(r.Seconds, 1) }),
+    seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+    load_average = load,
+};
+Directory.CreateDirectory(outDir);
+var path = Path.Combine(outDir, "transfer.json");
+await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine(await File.ReadAllTextAsync(path));
+return 0;
+
+async Task<JobRun[]> RunAsync(bool useKnowledgeBase)
+{
+    var started = Stopwatch.StartNew();
+    var handles = new List<Transfer.Client.Jobs.JobHandle>();
+    foreach (var seed in seeds)
+    {
+        handles.Add(await client.Jobs.StartAsync(new CreateJobRequest(
+            dataset.Id, Budget: new JobBudget(trials), MaxEpochs: epochs, Seed: seed, UseKnowledgeBase: useKnowledgeBase, ScratchReference: true)));
+    }
+
+    var runs = await Task.WhenAll(handles.Select(async h =>
+    {
+        var job = await h.WaitForCompletionAsync();
+        var list = await h.GetTrialsAsync();
+        Console.WriteLine($"job {job.Id} (seed {job.Request.Seed}, warm start {useKnowledgeBase}): {job.Status}, best trial {job.BestTrial} validation {job.BestScore:0.####} test {job.TestScore:0.####} ({started.Elapsed.TotalSeconds:0} s)");
+        return new JobRun(job, list, started.Elapsed.TotalSeconds);
+    }));
+    return runs;
+}
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
