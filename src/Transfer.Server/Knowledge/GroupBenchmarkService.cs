@@ -65,7 +65,8 @@ public sealed partial class GroupBenchmarkService(
         var dataset = await StoreAsync(tenant, $"{groupId} virtual dataset ({request.ModelId})", union, cancellationToken);
         var job = await jobs.StartAsync(
             tenant,
-            new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: request.Epochs, Seed: request.Seed, UseKnowledgeBase: false),
+            // One model to publish, not a score to trust: a single holdout split, never k folds.
+            new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: request.Epochs, Seed: request.Seed, UseKnowledgeBase: false, Validation: new JobValidation(JobValidation.Holdout)),
             consultKnowledgeBase: false,
             cancellationToken);
         var training = new GroupBenchmarkTraining(
