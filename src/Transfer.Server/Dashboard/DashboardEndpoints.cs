@@ -21,18 +21,29 @@ public static class DashboardEndpoints
     public static WebApplication UseTransferDashboard(this WebApplication app)
     {
         var files = new EmbeddedFileProvider(typeof(DashboardEndpoints).Assembly, "dashboard");
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(Path, StringComparison.Ordinal) && !DashboardSession.AcceptsCookie(c.Request), branch => branch
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Path, StringComparison.Ordinal), branch => branch
             .Use(async (context, next) =>
             {
-                context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers.CacheControl = "no-cache";
+                // The pages' relative links need the trailing slash (routing alone treats /dashboard and /dashboard/ alike).
+                var path = context.Request.Path.Value;
+                if (path is Path or DashboardSession.ClusterPath)
+                {
+                    context.Response.Redirect(path + "/" + context.Request.QueryString);
+                    return;
+                }
+
+                if (!DashboardSession.AcceptsCookie(context.Request))
+                {
+                    context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    context.Response.Headers.XContentTypeOptions = "nosniff";
+                    context.Response.Headers.CacheControl = "no-cache";
+                }
+
                 await next(context);
             })
             .UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = Path })
             .UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = Path }));
 
-        app.MapGet(Path, () => TypedResults.Redirect(Path + "/")).ExcludeFromDescription();
         var session = app.MapGroup(Path + "/session").WithTags("Dashboard").RequireAuthorization();
         session.MapPost("/", SignIn);
         session.MapDelete("/", SignOut);
@@ -40,7 +51,6 @@ public static class DashboardEndpoints
         app.MapGet("/api/knowledge/map", async Task<Ok<KnowledgeMap>> (ClaimsPrincipal user, KnowledgeMapService map, CancellationToken ct) =>
             TypedResults.Ok(await map.GetAsync(user.Tenant(), ct))).WithTags("Knowledge").RequireAuthorization();
 
-        app.MapGet(DashboardSession.ClusterPath, () => TypedResults.Redirect(DashboardSession.ClusterPath + "/")).ExcludeFromDescription();
         app.MapOrleansDashboard(DashboardSession.ClusterPath).RequireAuthorization(TransferClaims.AdminPolicy).ExcludeFromDescription();
         return app;
     }
