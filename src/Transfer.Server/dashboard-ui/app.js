@@ -9,9 +9,9 @@ let current = null; // the AbortController of the page on screen
 
 const routes = [
   [/^#?\/?$/, () => renderJobs],
-  [/^#\/jobs\/([\w-]+)$/, m => view => renderJob(view, m[1])],
+  [/^#\/jobs\/([\w-]+)$/, m => (view, signal) => renderJob(view, m[1], signal)],
   [/^#\/datasets$/, () => renderDatasets],
-  [/^#\/datasets\/([\w-]+)$/, m => view => renderDataset(view, m[1])],
+  [/^#\/datasets\/([\w-]+)$/, m => (view, signal) => renderDataset(view, m[1], signal)],
 ];
 
 async function signIn(key) {
