@@ -4,11 +4,15 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Transfer.Contracts.Tenants;
 using Transfer.Grains.Tenants;
+using Transfer.Server.Dashboard;
 using Transfer.Server.Problems;
 
 namespace Transfer.Server.Auth;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header against the key's grain; answers 401/403 as problem details.</summary>
+/// <summary>
+/// Authenticates the <c>X-Api-Key</c> header against the key's grain (under <c>/dashboard/cluster</c> only, the
+/// dashboard's HttpOnly cookie too, see <see cref="DashboardSession"/>); answers 401/403 as problem details.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -20,12 +24,15 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(ApiKeyHeader.Name, out var values) || values.Count == 0)
+        var key = Request.Headers.TryGetValue(ApiKeyHeader.Name, out var values) && values.Count > 0 ? values[0]
+            : DashboardSession.AcceptsCookie(Request) ? Request.Cookies[DashboardSession.CookieName]
+            : null;
+        if (key is null)
         {
             return AuthenticateResult.NoResult();
         }
 
-        if (!ApiKeys.TryParse(values[0], out var keyId, out var secret))
+        if (!ApiKeys.TryParse(key, out var keyId, out var secret))
         {
             return AuthenticateResult.Fail("malformed key");
         }
@@ -48,7 +55,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var present = Request.Headers.ContainsKey(ApiKeyHeader.Name);
+        var present = Request.Headers.ContainsKey(ApiKeyHeader.Name) || (DashboardSession.AcceptsCookie(Request) && Request.Cookies.ContainsKey(DashboardSession.CookieName));
         await WriteAsync(
             StatusCodes.Status401Unauthorized,
             present ? "invalid-api-key" : "missing-api-key",
@@ -59,7 +66,7 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteAsync(StatusCodes.Status403Forbidden, "admin-only", "This route needs an admin key", "Your key has the user role; tenant and key management needs an admin key.");
+        WriteAsync(StatusCodes.Status403Forbidden, "admin-only", "This route needs an admin key", "Your key has the user role; tenant and key management and the cluster view need an admin key.");
 
     private async Task WriteAsync(int status, string code, string title, string detail)
     {

@@ -5,6 +5,7 @@ using Transfer.Contracts.Tenants;
 using Transfer.Server.Apis;
 using Transfer.Server.Auth;
 using Transfer.Server.Bootstrap;
+using Transfer.Server.Dashboard;
 using Transfer.Server.Datasets;
 using Transfer.Server.Events;
 using Transfer.Server.Options;
@@ -51,6 +52,7 @@ public static class ApiHostingExtensions
         services.AddSingleton<ModelService>();
         services.AddSingleton<JobEventFeed>();
         services.AddSingleton<WorkerStatistics>();
+        services.AddSingleton<KnowledgeMapService>();
         services.AddHostedService<TorchStartup>();
         services.AddTransferKnowledge();
         services.AddHostedService<BootstrapService>();
@@ -82,6 +84,7 @@ public static class ApiHostingExtensions
             app.MapEventsApi();
             app.MapWorkersApi();
             app.MapKnowledgeApi();
+            app.UseTransferDashboard();
         }
 
         return app;

@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Transfer.Grains;
 using Transfer.Grains.Jobs;
@@ -36,6 +37,7 @@ public static class SiloHostingExtensions
             orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
         }
 
+        orleans.AddDashboard(); // the cluster view's data; shown under /dashboard/cluster to admin keys (DashboardEndpoints)
         orleans.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
         if (!runsTraining)
         {

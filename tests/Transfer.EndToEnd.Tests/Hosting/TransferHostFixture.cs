@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Transfer.Contracts.Tenants;
 
@@ -27,7 +30,13 @@ public class TransferHostFixture : IAsyncLifetime
 
     public BlobServiceClient Blobs => new(ConnectionString);
 
-    public async Task InitializeAsync()
+    /// <summary>The host's address when <see cref="UsesRealPort"/>, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>True to serve on a free loopback port (Kestrel) instead of the in-memory test server: a browser needs one.</summary>
+    protected virtual bool UsesRealPort => false;
+
+    public virtual async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -40,7 +49,18 @@ public class TransferHostFixture : IAsyncLifetime
             web.UseSetting("Transfer:Limits:MaxRows", "100000");
             web.UseSetting("Transfer:Limits:MaxZipEntries", "1000");
         });
-        _ = Factory.Server; // starts the host: silo, bootstrap, API
+        if (UsesRealPort)
+        {
+            Factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+            Factory.StartServer(); // starts the host: silo, bootstrap, API
+            var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            Address = new Uri(addresses.Addresses.First());
+        }
+        else
+        {
+            _ = Factory.Server; // starts the host: silo, bootstrap, API
+        }
+
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(_credentials));
         AdminKey = json.RootElement.GetProperty("key").GetString()!;
     }
@@ -60,9 +80,13 @@ public class TransferHostFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+
         if (_azurite is not null)
         {
             await _azurite.DisposeAsync();

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using Transfer.Contracts.Jobs;
+using Transfer.EndToEnd.Tests.Hosting;
+
+namespace Transfer.Dashboard.Tests.Hosting;
+
+/// <summary>Starts real jobs through the API on a small seed dataset, and stops them when a test is done with them.</summary>
+public static class RunningJobs
+{
+    /// <summary>One trial of up to 30 epochs on the sandal/bag images: it trains long enough to be watched and stopped.</summary>
+    public static async Task<JobInfo> StartLongAsync(HttpClient http, int seed)
+    {
+        var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
+        using var form = Uploads.Idx(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "images-idx3-ubyte.gz")),
+            await File.ReadAllBytesAsync(Path.Combine(folder, "labels-idx1-ubyte.gz")));
+        var upload = await http.PostAsync("/api/datasets", form);
+        upload.EnsureSuccessStatusCode();
+        var dataset = (await upload.Content.ReadFromJsonAsync<Transfer.Contracts.Datasets.DatasetInfo>(Json.Options))!;
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: 30, Seed: seed), Json.Options);
+        created.EnsureSuccessStatusCode();
+        return (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+    }
+
+    /// <summary>Stops the job and waits until its trials have stopped, so the next test has the cores to itself.</summary>
+    public static async Task StopAsync(HttpClient http, string jobId)
+    {
+        (await http.PostAsync($"/api/jobs/{jobId}/stop", null)).EnsureSuccessStatusCode();
+        await JobWaits.UntilAsync(http, jobId, j => j.Status != JobStatus.Running && j.TrialsFinished == j.TrialsStarted, TimeSpan.FromMinutes(2));
+    }
+
+    public static async Task<TrialInfo[]> TrialsAsync(HttpClient http, string jobId) =>
+        (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{jobId}/trials", Json.Options))!;
+}
