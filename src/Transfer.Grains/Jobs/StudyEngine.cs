@@ -21,6 +21,12 @@ public sealed class StudyEngine
     private readonly IScheduler _scheduler;
     private readonly EarlyStopPolicy _policy = new();
 
+    // Finished trials no longer change: their history records and the best trial are kept until a trial finishes or the
+    // grain changes one by hand (Forget), so a report costs O(trials) references, not O(trials x curve) copies.
+    private readonly Dictionary<int, TrialRecord> _finished = [];
+    private TrialEntry? _best;
+    private bool _bestKnown;
+
     public StudyEngine(StudyState state)
     {
         _state = state;
@@ -110,15 +116,31 @@ public sealed class StudyEngine
             trial.StopReason ??= result.Message;
         }
 
+        Forget(trial);
         var record = Record(trial);
         _sampler.Tell(History(), record);
         _state.SamplerSnapshot = _sampler.Snapshot().StateJson;
     }
 
     /// <summary>The best trial: fully trained ones first, then any with a score.</summary>
-    public TrialEntry? Best() =>
-        Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null)).FirstOrDefault()
-        ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive)).FirstOrDefault();
+    public TrialEntry? Best()
+    {
+        if (!_bestKnown)
+        {
+            _best = Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null)).FirstOrDefault()
+                ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive)).FirstOrDefault();
+            _bestKnown = true;
+        }
+
+        return _best;
+    }
+
+    /// <summary>Drops what the engine remembers of a trial the grain changed directly (re-queued, stopped before it ran).</summary>
+    public void Forget(TrialEntry trial)
+    {
+        _finished.Remove(trial.Number);
+        _bestKnown = false;
+    }
 
     public double? BestScore() => Best()?.Score;
 
@@ -137,7 +159,22 @@ public sealed class StudyEngine
     }
 
     public TrialHistory History() =>
-        new([.. _state.Trials.Select(Record)], Maximize ? StudyDirection.Maximize : StudyDirection.Minimize);
+        new([.. _state.Trials.Select(Cached)], Maximize ? StudyDirection.Maximize : StudyDirection.Minimize);
+
+    private TrialRecord Cached(TrialEntry trial)
+    {
+        if (trial.IsActive)
+        {
+            return Record(trial);
+        }
+
+        if (!_finished.TryGetValue(trial.Number, out var record))
+        {
+            _finished[trial.Number] = record = Record(trial);
+        }
+
+        return record;
+    }
 
     private IEnumerable<TrialEntry> Ranked(IEnumerable<TrialEntry> trials) =>
         Maximize ? trials.OrderByDescending(t => t.Score).ThenBy(t => t.Number) : trials.OrderBy(t => t.Score).ThenBy(t => t.Number);

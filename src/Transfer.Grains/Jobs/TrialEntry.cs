@@ -57,6 +57,13 @@ public sealed class TrialEntry
     [Id(15)]
     public int Steps { get; set; }
 
+    /// <summary>
+    /// Set once a finished trial sits in its own record (<see cref="TrialArchiveState"/>): the study's state then leaves it
+    /// out, so writing it stays small however many trials the study has.
+    /// </summary>
+    [Id(16)]
+    public bool Archived { get; set; }
+
     public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
 
     public TrialInfo ToInfo() => new(Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt);

@@ -49,6 +49,8 @@ foreach (var (name, sampler, scheduler) in new[] { ("random_fifo", "random", "fi
         reports_per_s = Math.Round(NoWorkExecutor.Reports / stopwatch.Elapsed.TotalSeconds, 1),
     };
     Console.WriteLine($"{name}: {JsonSerializer.Serialize(results[name])}");
+    var bytes = await StateBytesAsync(cluster, $"{name}-0");
+    Console.WriteLine($"{name}: study state {bytes} bytes");
 }
 
 var headline = (dynamic)results["random_fifo"];
@@ -90,6 +92,17 @@ async Task RunStudyAsync(InProcessTestCluster cluster, string id, string sampler
     {
         await Task.Delay(20);
     }
+}
+
+// The size of one study's state as the host's storage serializer writes it (what every write of the study costs).
+async Task<long> StateBytesAsync(InProcessTestCluster cluster, string id)
+{
+    var services = cluster.Silos[0].ServiceProvider;
+    var storage = services.GetRequiredKeyedService<Orleans.Storage.IGrainStorage>(GrainStorage.Default);
+    var record = new Orleans.GrainState<StudyState>(new StudyState());
+    await storage.ReadStateAsync("study", cluster.Client.GetGrain<IStudyGrain>($"bench/{id}").GetGrainId(), record);
+    var data = services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>().Serialize(record.State);
+    return data.ToMemory().Length;
 }
 
 string Arg(string name, string fallback)
