@@ -21,6 +21,12 @@ public sealed class StudyEngine
     private readonly IScheduler _scheduler;
     private readonly EarlyStopPolicy _policy = new();
 
+    // Finished trials no longer change: their history records and the best trial are kept until a trial finishes or the
+    // grain changes one by hand (Forget), so a report costs O(trials) references, not O(trials x curve) copies.
+    private readonly Dictionary<int, TrialRecord> _finished = [];
+    private TrialEntry? _best;
+    private bool _bestKnown;
+
     public StudyEngine(StudyState state)
     {
         _state = state;
@@ -120,6 +126,7 @@ public sealed class StudyEngine
             trial.StopReason ??= result.Message;
         }
 
+        Forget(trial);
         if (trial.IsScratch)
         {
             return; // a reference run outside the search: the sampler never hears of it
@@ -131,9 +138,17 @@ public sealed class StudyEngine
     }
 
     /// <summary>The best trial of the search (never the from-scratch reference): fully trained ones first, then any with a score.</summary>
-    public TrialEntry? Best() =>
-        Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null && !t.IsScratch)).FirstOrDefault()
-        ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive && !t.IsScratch)).FirstOrDefault();
+    public TrialEntry? Best()
+    {
+        if (!_bestKnown)
+        {
+            _best = Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null && !t.IsScratch)).FirstOrDefault()
+                ?? Ranked(_state.Trials.Where(t => t.Score is not null && !t.IsActive && !t.IsScratch)).FirstOrDefault();
+            _bestKnown = true;
+        }
+
+        return _best;
+    }
 
     /// <summary>The winner against the baseline and the from-scratch reference, once they have finished.</summary>
     public JobReport Report() => new(
@@ -141,6 +156,13 @@ public sealed class StudyEngine
         Best()?.Summary(),
         _state.Trials.FirstOrDefault(t => t.IsBaseline && !t.IsActive)?.Summary(),
         _state.Trials.FirstOrDefault(t => t.IsScratch && !t.IsActive)?.Summary());
+
+    /// <summary>Drops what the engine remembers of a trial the grain changed directly (re-queued, stopped before it ran).</summary>
+    public void Forget(TrialEntry trial)
+    {
+        _finished.Remove(trial.Number);
+        _bestKnown = false;
+    }
 
     public double? BestScore() => Best()?.Score;
 
@@ -159,7 +181,22 @@ public sealed class StudyEngine
     }
 
     public TrialHistory History() =>
-        new([.. _state.Trials.Select(Record)], Maximize ? StudyDirection.Maximize : StudyDirection.Minimize);
+        new([.. _state.Trials.Select(Cached)], Maximize ? StudyDirection.Maximize : StudyDirection.Minimize);
+
+    private TrialRecord Cached(TrialEntry trial)
+    {
+        if (trial.IsActive)
+        {
+            return Record(trial);
+        }
+
+        if (!_finished.TryGetValue(trial.Number, out var record))
+        {
+            _finished[trial.Number] = record = Record(trial);
+        }
+
+        return record;
+    }
 
     private IEnumerable<TrialEntry> Ranked(IEnumerable<TrialEntry> trials) =>
         Maximize ? trials.OrderByDescending(t => t.Score).ThenBy(t => t.Number) : trials.OrderBy(t => t.Score).ThenBy(t => t.Number);

@@ -123,9 +123,9 @@ public sealed partial class StudyGrain
     }
 
     /// <summary>
-    /// Persists the state. Every state transition is written at once; curve reports (<paramref name="coalesce"/>) at most
-    /// once a second — a report lost with a silo is re-measured when the trial re-runs from its checkpoint — and the
-    /// lease timer flushes whatever is still unwritten.
+    /// Persists the state. Every state transition is written at once; curve reports and verdicts (<paramref name="coalesce"/>)
+    /// at most once a second — a report lost with a silo is re-measured when the trial re-runs from its checkpoint — and
+    /// the lease timer flushes whatever is still unwritten. Trials that finished are archived first (StudyGrain.Archive).
     /// </summary>
     private async Task SaveAsync(bool coalesce = false)
     {
@@ -137,7 +137,17 @@ public sealed partial class StudyGrain
             return;
         }
 
-        await state.WriteStateAsync();
+        await ArchiveFinishedAsync();
+        (S.TrialCount, S.OpenTrials) = (S.Trials.Count, [.. S.Trials.Where(t => !t.Archived)]);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            S.OpenTrials = null;
+        }
+
         (_lastWrite, _dirty) = (now, false);
     }
 

@@ -38,14 +38,17 @@ public sealed partial class StudyGrain(
         }
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.RecordExists)
+        {
+            await LoadArchiveAsync();
+        }
+
         if (state.RecordExists && S.Status == JobStatus.Running)
         {
             StartLeaseTimer();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<JobInfo> StartAsync(CreateJobRequest request, DatasetInfo dataset, StudyPlan plan)
@@ -68,6 +71,7 @@ public sealed partial class StudyGrain(
             UpdatedAt = now,
         };
         _engine = new StudyEngine(S);
+        await StoreDefinitionAsync();
         await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         StartLeaseTimer();
         await FillSlotsAsync();
@@ -119,7 +123,9 @@ public sealed partial class StudyGrain(
             Emit(JobEventKinds.TrialStopping, entry, message: verdict.Reason);
         }
 
-        await SaveAsync(coalesce: !verdict.Stop);
+        // A stop verdict is not a state transition (the trial stays running until its runner says how it ended): it is
+        // written with the next write like any report; lost with a silo, the re-run trial is judged again.
+        await SaveAsync(coalesce: true);
         return verdict;
     }
 
@@ -165,6 +171,7 @@ public sealed partial class StudyGrain(
                 {
                     trial.Status = TrialStatus.Stopped;
                     trial.FinishedAt = time.GetUtcNow();
+                    Engine.Forget(trial);
                 }
             }
 
@@ -218,7 +225,9 @@ public sealed partial class StudyGrain(
             trial.Status = TrialStatus.Queued;
             trial.StopReason = null;
             trial.Curve.Clear();
+            trial.Archived = false;
             trial.FinishedAt = null;
+            Engine.Forget(trial);
             await DispatchAsync(trial, resume: false);
         }
 
@@ -272,6 +281,7 @@ public sealed partial class StudyGrain(
         }
 
         await StopLeasesAsync();
+        await DeleteArchiveAsync();
         await artifacts.DeletePrefixAsync(artifacts.CheckpointRef(Tenant, JobId, 0, string.Empty)[..^3]);
         await state.ClearStateAsync();
         state.State = new StudyState();

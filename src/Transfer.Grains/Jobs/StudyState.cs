@@ -3,7 +3,10 @@ using Transfer.Contracts.Jobs;
 
 namespace Transfer.Grains.Jobs;
 
-/// <summary>Persisted state of <see cref="StudyGrain"/>: the request, the resolved plan, every trial, the sampler's extra state.</summary>
+/// <summary>
+/// Persisted state of <see cref="StudyGrain"/>: the request, the resolved plan, every trial, the sampler's extra state. The
+/// definition and the finished trials are written to records of their own (see StudyGrain.Archive).
+/// </summary>
 [GenerateSerializer]
 [Alias("transfer.study-state")]
 public sealed class StudyState
@@ -20,6 +23,10 @@ public sealed class StudyState
     [Id(3)]
     public JobStatus Status { get; set; }
 
+    /// <summary>
+    /// Every trial, in number order. Persisted as <see cref="OpenTrials"/> plus one record per archived (finished) trial,
+    /// so a write of the study stays the same size however many trials it has (see StudyGrain.Archive).
+    /// </summary>
     [Id(4)]
     public List<TrialEntry> Trials { get; set; } = [];
 
@@ -51,4 +58,29 @@ public sealed class StudyState
     /// <summary>When the job last finished (completed, stopped or failed); null while it runs.</summary>
     [Id(14)]
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>How many trials the study has, archived ones included (set when the state is written).</summary>
+    [Id(15)]
+    public int TrialCount { get; set; }
+
+    /// <summary>The trials not archived yet, written in place of <see cref="Trials"/>; null in states of the older shape.</summary>
+    [Id(16)]
+    public TrialEntry[]? OpenTrials { get; set; }
+
+    /// <summary>
+    /// Set once <see cref="Request"/>, <see cref="Dataset"/> and <see cref="Plan"/> (which never change) sit in a record of
+    /// their own, written once when the job starts: the state's writes then leave them out.
+    /// </summary>
+    [Id(17)]
+    public bool DefinitionStored { get; set; }
+
+    // The storage serializer (Json.NET) honours these: the open trials stand in for the whole list, and the definition is
+    // written once, apart.
+    public bool ShouldSerializeTrials() => false;
+
+    public bool ShouldSerializeRequest() => !DefinitionStored;
+
+    public bool ShouldSerializeDataset() => !DefinitionStored;
+
+    public bool ShouldSerializePlan() => !DefinitionStored;
 }

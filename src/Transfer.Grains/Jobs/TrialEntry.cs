@@ -67,6 +67,13 @@ public sealed class TrialEntry
     [Id(18)]
     public double? ScoreStd { get; set; }
 
+    /// <summary>
+    /// Set once a finished trial sits in its own record (<see cref="TrialArchiveState"/>): the study's state then leaves it
+    /// out, so writing it stays small however many trials the study has.
+    /// </summary>
+    [Id(19)]
+    public bool Archived { get; set; }
+
     public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
 
     public TrialInfo ToInfo() => new(

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Transfer.Bench.Orchestration;
 using Transfer.Contracts.Datasets;
@@ -11,53 +13,38 @@ using Transfer.Grains.Jobs;
 using Transfer.Server.Hosting;
 using Transfer.Server.Jobs;
 
-// tools/bench orchestration [--studies 16] [--trials 100] [--reports 10]: one silo, a trainer that does no work,
-// many studies at once; measures trials/s and intermediate reports/s through the study and runner grains.
+// tools/bench orchestration [--studies 16] [--trials 100] [--reports 10] [--blob <connection string>]: one silo, a trainer
+// that does no work, many studies at once; measures trials/s and intermediate reports/s through the study and runner
+// grains. The headline uses Orleans memory grain storage with the host's storage serializer; with --blob (an Azurite
+// connection string, e.g. after `tools/azurite.sh start`) the same runs are repeated on Azure blob grain storage, the
+// provider the host uses.
 var output = Arg("--out", Path.Combine(Environment.CurrentDirectory, "bench-results"));
 var studies = int.Parse(Arg("--studies", "16"), System.Globalization.CultureInfo.InvariantCulture);
 var trialsPerStudy = int.Parse(Arg("--trials", "100"), System.Globalization.CultureInfo.InvariantCulture);
 var reportsPerTrial = int.Parse(Arg("--reports", "10"), System.Globalization.CultureInfo.InvariantCulture);
+var blob = Arg("--blob", string.Empty);
 
-var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
-builder.ConfigureSilo((_, silo) =>
+var loadBefore = LoadAverage();
+var memory = await MeasureAsync(silo => silo.AddMemoryGrainStorage(GrainStorage.Default));
+Dictionary<string, object>? azurite = null;
+if (blob.Length > 0)
 {
-    silo.AddMemoryGrainStorage(GrainStorage.Default);
-    silo.UseInMemoryReminderService();
-    silo.Services.AddTransferSerialization();
-    silo.Services.AddSingleton<ITrialExecutor>(new NoWorkExecutor(reportsPerTrial));
-    silo.Services.Configure<JobOptions>(o => o.WorkerSlots = 256); // a trainer that does no work needs no device slot
-    silo.Services.AddTransferGrainServices();
-});
-builder.ConfigureClient(c => c.Services.AddTransferSerialization());
-await using var cluster = builder.Build();
-await cluster.DeployAsync();
-
-var results = new Dictionary<string, object>();
-foreach (var (name, sampler, scheduler) in new[] { ("random_fifo", "random", "fifo"), ("tpe_asha", "tpe", "asha") })
-{
-    NoWorkExecutor.Reports = 0;
-    var stopwatch = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, studies).Select(i => RunStudyAsync(cluster, $"{name}-{i}", sampler, scheduler)));
-    stopwatch.Stop();
-    var trials = studies * trialsPerStudy;
-    results[name] = new
+    var container = $"bench-{DateTime.UtcNow:yyyyMMddHHmmss}";
+    azurite = await MeasureAsync(silo => silo.AddAzureBlobGrainStorage(GrainStorage.Default, o =>
     {
-        trials,
-        reports = NoWorkExecutor.Reports,
-        seconds = Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
-        trials_per_s = Math.Round(trials / stopwatch.Elapsed.TotalSeconds, 1),
-        reports_per_s = Math.Round(NoWorkExecutor.Reports / stopwatch.Elapsed.TotalSeconds, 1),
-    };
-    Console.WriteLine($"{name}: {JsonSerializer.Serialize(results[name])}");
+        o.BlobServiceClient = new BlobServiceClient(blob);
+        o.ContainerName = container;
+    }));
+    await new BlobServiceClient(blob).DeleteBlobContainerAsync(container);
 }
 
-var headline = (dynamic)results["random_fifo"];
+var headline = (Run)memory["random_fifo"];
 var report = new Dictionary<string, object>
 {
-    ["trials_per_s"] = headline.trials_per_s,
-    ["reports_per_s"] = headline.reports_per_s,
+    ["trials_per_s"] = headline.TrialsPerS,
+    ["reports_per_s"] = headline.ReportsPerS,
     ["targets"] = new { trials_per_s = ">= 500", reports_per_s = ">= 5000" },
-    ["runs"] = results,
+    ["runs"] = memory,
     ["setup"] = new
     {
         silos = 1,
@@ -65,16 +52,67 @@ var report = new Dictionary<string, object>
         trials_per_study = trialsPerStudy,
         reports_per_trial = reportsPerTrial,
         parallelism_per_study = 4,
-        storage = "Orleans memory grain storage (Azurite's per-write latency is not what this measures)",
+        storage = "runs: Orleans memory grain storage with the host's storage serializer (Json.NET); runs_azurite_blob: Azure blob grain storage (the host's provider) on Azurite",
         trainer = "no work: reports at once",
         worker_slots = 256,
-        persistence = "every state transition written at once; curve reports coalesced to one write a second per study",
+        persistence = "every state transition written at once (finished trials and the job definition to records of their own, written once); curve reports and verdicts coalesced to one write a second per study",
         machine = $"{Environment.ProcessorCount} cores",
+        load_average_before = loadBefore,
+        load_average_after = LoadAverage(),
     },
 };
+if (azurite is not null)
+{
+    report["runs_azurite_blob"] = azurite;
+}
+
 Directory.CreateDirectory(output);
-await File.WriteAllTextAsync(Path.Combine(output, "orchestration.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(Path.Combine(output, "orchestration.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
 Console.WriteLine($"wrote {Path.Combine(output, "orchestration.json")}");
+
+async Task<Dictionary<string, object>> MeasureAsync(Action<ISiloBuilder> storage)
+{
+    var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+    builder.Options.ConfigureFileLogging = false;
+    builder.ConfigureSilo((_, silo) =>
+    {
+        storage(silo);
+        silo.UseInMemoryReminderService();
+        silo.Services.AddTransferSerialization();
+        silo.Services.AddSingleton<ITrialExecutor>(new NoWorkExecutor(reportsPerTrial));
+        silo.Services.Configure<JobOptions>(o => o.WorkerSlots = 256); // a trainer that does no work needs no device slot
+        silo.Services.AddTransferGrainServices();
+    });
+    builder.ConfigureClient(c => c.Services.AddTransferSerialization());
+    await using var cluster = builder.Build();
+    await cluster.DeployAsync();
+
+    var results = new Dictionary<string, object>();
+    foreach (var (name, sampler, scheduler) in new[] { ("random_fifo", "random", "fifo"), ("tpe_asha", "tpe", "asha") })
+    {
+        NoWorkExecutor.Reports = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, studies).Select(i => RunStudyAsync(cluster, $"{name}-{i}", sampler, scheduler)));
+        stopwatch.Stop();
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var trials = studies * trialsPerStudy;
+        var run = new Run(
+            trials,
+            NoWorkExecutor.Reports,
+            Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
+            Math.Round(trials / stopwatch.Elapsed.TotalSeconds, 1),
+            Math.Round(NoWorkExecutor.Reports / stopwatch.Elapsed.TotalSeconds, 1),
+            Math.Round(cpuSeconds, 2),
+            Math.Round(trials / cpuSeconds, 1),
+            Math.Round(NoWorkExecutor.Reports / cpuSeconds, 1),
+            await StateBytesAsync(cluster, $"{name}-0"));
+        results[name] = run;
+        Console.WriteLine($"{name}: {run}");
+    }
+
+    return results;
+}
 
 async Task RunStudyAsync(InProcessTestCluster cluster, string id, string sampler, string scheduler)
 {
@@ -91,6 +129,18 @@ async Task RunStudyAsync(InProcessTestCluster cluster, string id, string sampler
         await Task.Delay(20);
     }
 }
+
+// The size of one finished study's state as the host's storage serializer writes it (what each write of a study costs).
+async Task<long> StateBytesAsync(InProcessTestCluster cluster, string id)
+{
+    var services = cluster.Silos[0].ServiceProvider;
+    var storage = services.GetRequiredKeyedService<IGrainStorage>(GrainStorage.Default);
+    var record = new GrainState<StudyState>(new StudyState());
+    await storage.ReadStateAsync("study", cluster.Client.GetGrain<IStudyGrain>($"bench/{id}").GetGrainId(), record);
+    return services.GetRequiredService<IGrainStorageSerializer>().Serialize(record.State).ToMemory().Length;
+}
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 string Arg(string name, string fallback)
 {
