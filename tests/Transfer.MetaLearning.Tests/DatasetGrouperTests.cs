@@ -125,6 +125,21 @@ public sealed class DatasetGrouperTests(SeedVectorsFixture seeds)
     }
 
     [Fact]
+    public void ADatasetWithoutLearnableStructureJoinsNoGroupAndMovesNoBoundary()
+    {
+        var random = new Random(2024);
+        var pixels = new byte[600 * 28 * 28];
+        random.NextBytes(pixels);
+        var nonsense = new ImageData(600, 1, 28, 28, pixels, [.. Enumerable.Range(0, 600).Select(_ => random.Next(3))], ["a", "b", "c"]);
+        var withNonsense = seeds.Except(HeldOutFootwear).Append(new DatasetMetaFeatures("nonsense", new MetaFeatureExtractor().Extract(nonsense, seed: 1))).ToArray();
+
+        var grouping = new DatasetGrouper().Fit(withNonsense, seed: 42);
+
+        Assert.DoesNotContain(grouping.Groups, g => g.Members.Contains("nonsense"));
+        Assert.Equal(JsonSerializer.Serialize(new DatasetGrouper().Fit(seeds.Except(HeldOutFootwear), seed: 42)), JsonSerializer.Serialize(grouping));
+    }
+
+    [Fact]
     public void GroupingIsDeterministicUnderASeedAndSurvivesJson()
     {
         var datasets = seeds.Except(HeldOutFootwear);

@@ -6,10 +6,14 @@ namespace Transfer.MetaLearning.Features;
 /// Fits and applies <see cref="MetaFeatureScaling"/>: per feature, centre at the median and divide by the
 /// inter-quartile range over 1.349 (the standard deviation for normal data); where that is zero (a feature most
 /// datasets share), by the standard deviation; where that is zero too, by 1. Scaled values are clipped so that one
-/// extreme feature cannot outweigh all others.
+/// extreme feature cannot outweigh all others. A benchmark model's embedding block counts as <see cref="EmbeddingWeight"/>
+/// features together.
 /// </summary>
 public static class RobustScaler
 {
+    /// <summary>How many ordinary features one model's whole embedding block counts as in distances.</summary>
+    public const double EmbeddingWeight = 4;
+
     /// <summary>Fits the scaling on the knowledge base's vectors (all of one feature set version).</summary>
     public static MetaFeatureScaling Fit(IReadOnlyList<MetaFeatureVector> vectors, double clip = 6)
     {
@@ -41,6 +45,22 @@ public static class RobustScaler
             }
 
             scales[j] = scale < 1e-9 ? 1 : scale;
+        }
+
+        // Each benchmark model's embedding (tens of channels) weighs as much as a few ordinary features together, not
+        // as many as it has channels: otherwise one backbone's view would swamp the statistics and landmarkers.
+        foreach (var model in first.Names.Where(n => n.StartsWith(MetaFeatureCatalog.EmbeddingPrefix, StringComparison.Ordinal))
+            .GroupBy(n => n[..n.LastIndexOf('.')], StringComparer.Ordinal))
+        {
+            var block = model.ToHashSet(StringComparer.Ordinal);
+            var widen = Math.Sqrt(Math.Max(1.0, block.Count / EmbeddingWeight));
+            for (var j = 0; j < d; j++)
+            {
+                if (block.Contains(first.Names[j]))
+                {
+                    scales[j] *= widen;
+                }
+            }
         }
 
         return new MetaFeatureScaling(first.FeatureSetVersion, first.Names, centers, scales, clip);

@@ -20,7 +20,7 @@ public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
 
     private readonly DatasetGroupingOptions _options = options ?? DatasetGroupingOptions.Default;
 
-    /// <summary>Clusters the datasets (of one feature set version). Deterministic under a seed.</summary>
+    /// <summary>Clusters the datasets (of one feature set version) that show learnable structure. Deterministic under a seed.</summary>
     public DatasetGrouping Fit(IReadOnlyList<DatasetMetaFeatures> datasets, int seed, CancellationToken cancellationToken = default)
     {
         if (datasets.Count == 0)
@@ -28,7 +28,10 @@ public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
             throw new ArgumentException("Cluster at least one dataset.", nameof(datasets));
         }
 
-        var sorted = datasets.OrderBy(d => d.DatasetId, StringComparer.Ordinal).ToArray();
+        // Datasets with no learnable structure are "unknown" whatever their neighbours (see Assign); left in, one of them
+        // far from everything can pull a whole group over to it.
+        var learnable = datasets.Where(d => !NoSignal(d.MetaFeatures, _options.MinSignalGain)).ToArray();
+        var sorted = (learnable.Length > 0 ? learnable : [.. datasets]).OrderBy(d => d.DatasetId, StringComparer.Ordinal).ToArray();
         var scaling = RobustScaler.Fit(sorted.Select(d => d.MetaFeatures).ToArray(), _options.Clip);
         var points = sorted.Select(d => RobustScaler.Transform(scaling, d.MetaFeatures)).ToArray();
         var distances = Distances(points);
@@ -55,6 +58,9 @@ public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
             .GroupBy(p => p.Image)
             .OrderBy(g => g.Key)
             .Select(g => g.Select(p => p.Index).ToArray());
+
+    private static bool NoSignal(MetaFeatureVector vector, double minSignal) =>
+        vector.Names.Contains(SignalFeature) && vector[SignalFeature] < minSignal;
 
     private static string KindOf(MetaFeatureVector vector) =>
         vector.Names.Contains(KindFeature) && vector[KindFeature] > 0.5 ? DatasetGroup.ImageKind : DatasetGroup.TabularKind;
@@ -121,7 +127,7 @@ public sealed class DatasetGrouper(DatasetGroupingOptions? options = null)
         // A group of one dataset (or of identical ones) has a zero threshold: only its own vector is inside it.
         var proximity = nearest.Threshold > 0 ? Math.Clamp(1 - (d1 / nearest.Threshold), 0, 1) : d1 <= 0 ? 1 : 0;
         var margin = double.IsPositiveInfinity(d2) ? 1 : d2 + d1 > 0 ? (d2 - d1) / (d2 + d1) : 0;
-        var noSignal = vector.Names.Contains(SignalFeature) && vector[SignalFeature] < minSignal;
+        var noSignal = NoSignal(vector, minSignal);
         var id = d1 > nearest.Threshold || noSignal ? GroupAssignment.UnknownGroupId : nearest.Id;
         return new GroupAssignment(id, nearest.Id, d1, nearest.Threshold, noSignal ? 0 : proximity * margin);
     }
