@@ -78,20 +78,22 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
     }
 
     [Fact]
-    public async Task AnUploadedFootwearAndBagSubsetLandsInTheFootwearGroupNotTheTopsGroup()
+    public async Task AnUploadedFootwearAndBagSubsetLandsInTheFootwearGroup()
     {
+        // That tops and footwear are apart is asserted on the seeds' own grouping in Transfer.MetaLearning.Tests: here the
+        // knowledge base also holds the other tests' uploads, and re-clustering with them may draw other boundaries.
         var kb = await SeedOnceAsync();
         using var admin = Client(host.AdminKey);
         var (_, key) = await Tenants.NewAsync(host);
         using var user = Client(key.Key);
 
         var uploaded = await user.Datasets.UploadFileAsync(RepositoryPaths.SeedDataset("fmnist-sandal-bag"));
-        var known = await ReadyAsync(user, uploaded.Id);
+        await ReadyAsync(user, uploaded.Id);
         var footwear = (await admin.Knowledge.GetMetaFeaturesAsync(kb.DatasetIds["fmnist-shoes-a"])).Group!.GroupId;
-        var tops = (await admin.Knowledge.GetMetaFeaturesAsync(kb.DatasetIds["fmnist-tops-a"])).Group!.GroupId;
+        var known = await user.Knowledge.GetMetaFeaturesAsync(uploaded.Id);
 
-        Assert.NotEqual(footwear, tops);
-        Assert.Equal(footwear, known.Group!.GroupId);
+        Assert.False(known.Group!.IsUnknown, $"distance {known.Group.Distance:F3} over threshold {known.Group.Threshold:F3}");
+        Assert.Equal(footwear, known.Group.GroupId);
         Assert.Equal(DatasetGroup.ImageKind, (await user.Knowledge.GetGroupsAsync()).Groups.Single(g => g.Id == footwear).Kind);
     }
 

@@ -154,6 +154,14 @@ async function act(e, path, state, signal, errors) {
   }
 }
 
+// max_iter has no configured value: the planned steps, from the curve's steps per epoch and the job's epochs (as the SDK does).
+function plannedSteps(name, trial, state) {
+  if (name !== 'max_iter') return undefined;
+  const samples = (state.curves.get(trial) ?? []).filter(s => s.epoch > 0);
+  const last = samples[samples.length - 1] ?? state.trials.find(t => t.number === trial)?.curve?.filter(s => s.epoch > 0).pop();
+  return last ? Math.round(last.step / last.epoch * state.job.request.maxEpochs) : undefined;
+}
+
 // The SDK's AcceptAdviceAsync in the browser: "stop", or "name op number" applied to the trial's current value.
 async function accept(action, trial, state, post) {
   if (action.trim() === 'stop') return post('stop');
@@ -161,7 +169,7 @@ async function accept(action, trial, state, post) {
   if (!m) throw new Error(`'${action}' is not an action like 'base_lr *= 0.1'.`);
   const [, name, op, text] = m;
   const operand = Number(text);
-  const current = state.changed.get(`${trial}:${name}`) ?? state.trials.find(t => t.number === trial)?.configuration[name]?.number;
+  const current = state.changed.get(`${trial}:${name}`) ?? state.trials.find(t => t.number === trial)?.configuration[name]?.number ?? plannedSteps(name, trial, state);
   if (op !== '=' && current == null) throw new Error(`'${name}' has no current value to apply '${op} ${operand}' to.`);
   const next = { '=': operand, '*=': current * operand, '/=': current / operand, '+=': current + operand, '-=': current - operand }[op];
   return post(`set?name=${name}&value=${next}`);
