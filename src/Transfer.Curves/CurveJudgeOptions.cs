@@ -33,5 +33,11 @@ public sealed record CurveJudgeOptions
     /// <summary>The trailing share of the iterations looked at for the late gain.</summary>
     public double LateWindow { get; init; } = 0.3;
 
+    /// <summary>
+    /// The most a loss spike may weigh as divergence while the validation metric is at its best and well above chance
+    /// (below <see cref="EarlyStopOptions.DivergenceConfidence"/>, so such a trial is not stopped for diverging).
+    /// </summary>
+    public double SpikeWhileLearningConfidence { get; init; } = 0.45;
+
     public static CurveJudgeOptions Default { get; } = new();
 }

@@ -46,7 +46,25 @@ internal static class CurveRules
             score = Math.Max(score, 0.75);
         }
 
-        return score;
+        return score > 0 && StillLearning(f, evidence) ? Math.Min(score, o.SpikeWhileLearningConfidence) : score;
+    }
+
+    /// <summary>
+    /// A training-loss spike the validation metric shrugs off is not divergence: adaptive optimisers (RMSProp, Adam) often
+    /// spike and dip, and recover. The metric still learns when its best so far is well above chance (a quarter of the way
+    /// from chance to perfect) and its last value has kept at least half of that gain; a diverging run falls back to chance.
+    /// </summary>
+    private static bool StillLearning(CurveFeatures f, Dictionary<string, double> evidence)
+    {
+        if (f.Metric is not { Count: >= 2 } metric || f.Chance <= 0 || f.Chance >= 1)
+        {
+            return false;
+        }
+
+        var last = metric.Raw[^1];
+        var best = metric.Raw.Max();
+        evidence["val_metric_over_chance"] = last - f.Chance;
+        return best - f.Chance >= 0.25 * (1 - f.Chance) && last - f.Chance >= 0.5 * (best - f.Chance);
     }
 
     /// <summary>Over-fitting: validation loss rising from its minimum while the training loss does not rise.</summary>

@@ -16,6 +16,22 @@ public sealed class EarlyStopPolicyTests
     }
 
     [Fact]
+    public void ALossSpikeWhileTheMetricKeepsLearningIsNotStoppedAsDivergingButTheSameSpikeAtChanceIs()
+    {
+        // An adaptive optimiser's early spike: the training loss jumps far above the untrained loss (ln 10) and comes down.
+        double[] losses = [1.2, 6.5, 5.8, 4.1, 3.0];
+        LearningCurve Curve(double[] metric) =>
+            new([.. losses.Select((l, k) => new CurvePoint((k + 1) * 10, l, null, metric[k]))], 2000, Math.Log(10));
+
+        var learning = _policy.Decide(Curve([0.35, 0.45, 0.55, 0.62, 0.70]), bestSoFar: null);
+        var broken = _policy.Decide(Curve([0.35, 0.12, 0.10, 0.10, 0.11]), bestSoFar: null);
+
+        Assert.False(learning.Stop, learning.Reason);
+        Assert.True(broken.Stop, broken.Reason);
+        Assert.StartsWith("diverging", broken.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ANaNInTheThirdReportStopsAtOnce()
     {
         var curve = CurveMaker.Make(3, u => u > 0.9 ? double.NaN : 2.0, maxIteration: 2000);
@@ -31,6 +47,17 @@ public sealed class EarlyStopPolicyTests
         var decision = _policy.Decide(curve, bestSoFar: 0.85);
         Assert.True(decision.Stop, decision.Reason);
         Assert.True(decision.Judgement.Extrapolation!.Upper < 0.85);
+    }
+
+    [Fact]
+    public void AForecastJustBelowTheBestGoesOnWhenTheFinalMeasurementIsThatNoisy()
+    {
+        var curve = CurveMaker.Make(30, u => 1.0, valMetric: u => Shapes.Accuracy(u, 0.6, 0.1), noise: 0.01, step: 20, maxIteration: 2000);
+        var upper = _policy.Decide(curve, bestSoFar: null).Judgement.Extrapolation!.Upper;
+        var best = upper + 0.02;
+
+        Assert.True(_policy.Decide(curve, best).Stop);
+        Assert.False(_policy.Decide(curve, best, measurementError: 0.03).Stop);
     }
 
     [Fact]

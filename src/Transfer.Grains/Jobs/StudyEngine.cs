@@ -44,7 +44,7 @@ public sealed class StudyEngine
             _sampler.Restore(new SamplerSnapshot(_sampler.Name, snapshot));
         }
 
-        _scheduler = SchedulerFactory.Create(request.Scheduler ?? new SchedulerDefinition("asha", MinBudget: 1, MaxBudget: request.MaxEpochs, ReductionFactor: 3));
+        _scheduler = SchedulerFactory.Create(request.Scheduler ?? new SchedulerDefinition("asha", MinBudget: 1, MaxBudget: request.MaxEpochs, ReductionFactor: 4));
     }
 
     public bool Maximize => _state.Request!.Objective?.Maximize ?? true;
@@ -82,7 +82,11 @@ public sealed class StudyEngine
         return entry;
     }
 
-    /// <summary>Records a report and decides: the scheduler's rung test, then the judge (divergence, hopeless forecast).</summary>
+    /// <summary>
+    /// Records a report and decides: the scheduler's rung test, then the judge (divergence, hopeless forecast). A trial
+    /// below a rung's cut-off goes on when the judge sees it still improving towards at least the job's best (a rung
+    /// compares values at one budget; the judge reads the slope, which is what tells a slow starter from a poor one).
+    /// </summary>
     public TrialVerdict Report(TrialEntry trial, CurveSample sample, int classes)
     {
         trial.Curve.Add(sample);
@@ -93,20 +97,36 @@ public sealed class StudyEngine
         }
 
         trial.Score = value;
-        var decision = trial.IsScratch ? SchedulerDecision.Continue : _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value));
+        var decision = trial.IsScratch ? SchedulerDecision.Continue : _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value, StandardError(value)));
         var totalSteps = sample.Epoch > 0 ? (int)Math.Round(sample.Step / sample.Epoch * _state.Request!.MaxEpochs) : sample.Step;
         var curve = new LearningCurve(
             [.. trial.Curve.Select(c => new CurvePoint(c.Step, c.TrainLoss ?? double.NaN, c.ValidationLoss, c.ValidationAccuracy))],
             Math.Max(totalSteps, sample.Step),
             classes > 1 ? Math.Log(classes) : null);
-        var early = _policy.Decide(curve, Metric == "accuracy" && Maximize ? BestScore() : null);
+        var best = Metric == "accuracy" && Maximize ? BestScore() : null;
+        var early = _policy.Decide(curve, best, best is { } b ? StandardError(b) : 0);
         trial.Judgement = early.Judgement;
-        if (decision == SchedulerDecision.Stop)
+        if (decision == SchedulerDecision.Stop && !EarlyStopPolicy.ForecastReaches(early.Judgement, best))
         {
             return new TrialVerdict(true, $"pruned by {_scheduler.Name} at epoch {sample.Epoch:0.##}: below the rung's cut-off");
         }
 
         return early.Stop && !trial.IsScratch ? new TrialVerdict(true, $"stopped early by the judge: {early.Reason}") : TrialVerdict.Continue;
+    }
+
+    /// <summary>
+    /// The measurement noise of a validation accuracy: sqrt(p(1 - p) / n) over the examples it was measured on (k-fold:
+    /// every non-test example once; holdout: the validation split). 0 for other metrics or when the dataset is unknown.
+    /// </summary>
+    public double StandardError(double value)
+    {
+        if (Metric != "accuracy" || _state.Dataset is not { } dataset || value is < 0 or > 1)
+        {
+            return 0;
+        }
+
+        var n = TorchTrialExecutor.ValidationEstimate(dataset.Schema.Examples, _state.Plan!.Folds);
+        return Math.Sqrt(Math.Max(value * (1 - value), 1.0 / n) / n);
     }
 
     /// <summary>Records how a trial ended and tells the sampler.</summary>

@@ -31,6 +31,10 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
     public static int TrainEstimate(long examples, int folds) =>
         (int)Math.Max(1, examples * (1 - TestFraction) * (folds > 1 ? 1 - (1.0 / folds) : 1 - ValidationFraction));
 
+    /// <summary>About how many examples a trial's validation score is measured on (k folds: every non-test example once).</summary>
+    public static int ValidationEstimate(long examples, int folds) =>
+        (int)Math.Max(1, examples * (folds > 1 ? 1 - TestFraction : ValidationFraction));
+
     /// <summary>The splits a trial trains on: one holdout split, or k folds sharing one test split.</summary>
     public static IReadOnlyList<DataSplit> Splits(IReadOnlyList<int> labels, int folds, int seed) =>
         folds > 1 ? StratifiedSplitter.HoldOutKFold(labels, folds, TestFraction, seed) : [StratifiedSplitter.Split(labels, ValidationFraction, TestFraction, seed)];

@@ -74,6 +74,12 @@ public sealed class TrialEntry
     [Id(19)]
     public bool Archived { get; set; }
 
+    /// <summary>
+    /// A running trial's judgement is not written with the study's state (it is judged again at its next report, and it is
+    /// the largest part of an open trial); a finished trial's last judgement is kept in its archive record.
+    /// </summary>
+    public bool ShouldSerializeJudgement() => !IsActive;
+
     public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
 
     public TrialInfo ToInfo() => new(

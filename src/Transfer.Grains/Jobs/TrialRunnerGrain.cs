@@ -42,6 +42,10 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
         {
             DelayDeactivation(TimeSpan.FromMinutes(5));
         }
+        else
+        {
+            DeactivateOnIdle(); // the attempt is over: nothing calls this runner again
+        }
 
         return Task.CompletedTask;
     }
@@ -76,7 +80,10 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
         await study.CompleteTrialAsync(assignment.Trial, assignment.Attempt, result);
     }
 
-    /// <summary>Renews the lease a few times per lease period while the attempt runs (also while it waits for a slot or loads data).</summary>
+    /// <summary>
+    /// Renews the lease a few times per lease period while the attempt runs (also while it waits for a slot or loads data).
+    /// The first beat comes one period in: handing out the trial started its lease.
+    /// </summary>
     private async Task HeartbeatAsync(IStudyGrain study, TrialAssignment assignment, CancellationToken cancellationToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.LeaseSeconds / 4));
@@ -84,13 +91,12 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                await Task.Delay(period, cancellationToken);
                 if (!await study.HeartbeatAsync(assignment.Trial, assignment.Attempt))
                 {
                     _control.Apply(new TrialCommand("stop")); // superseded by a newer attempt
                     return;
                 }
-
-                await Task.Delay(period, cancellationToken);
             }
         }
         catch (OperationCanceledException)

@@ -49,6 +49,7 @@ public static class SiloHostingExtensions
         {
             o.BlobServiceClient = new BlobServiceClient(storage.ConnectionString);
             o.ContainerName = silo.GrainStateContainer;
+            o.GrainStorageSerializer = new GrainStateSerializer();
         });
 
         // Wire DTOs from Transfer.Contracts travel inside grain calls and state as JSON: they stay free of Orleans attributes

@@ -24,6 +24,23 @@ public sealed class EarlyStoppingTests
     }
 
     [Fact]
+    public void AshaKeepsATrialWithinItsStandardErrorOfTheCutOffAndStopsOneFurtherBelow()
+    {
+        // Losses at rung 1: the cut-off (top third of six) is 0.20; 0.23 is 0.03 above it.
+        var asha = new AshaScheduler(1, 27, 3);
+        var list = new List<TrialRecord>
+        {
+            Reported(0, 0.10), Reported(1, 0.20), Reported(2, 0.30), Reported(3, 0.40), Reported(4, 0.50),
+        };
+        var near = Reported(5, 0.23);
+        var history = new TrialHistory([.. list, near]);
+
+        Assert.Equal(SchedulerDecision.Stop, asha.Report(history, 5, new IntermediateReport(1, 0.23)));
+        Assert.Equal(SchedulerDecision.Promote, asha.Report(history, 5, new IntermediateReport(1, 0.23, StandardError: 0.04)));
+        Assert.Equal(SchedulerDecision.Stop, asha.Report(history, 5, new IntermediateReport(1, 0.23, StandardError: 0.02)));
+    }
+
+    [Fact]
     public void AshaLetsATrialContinueBetweenRungs()
     {
         var asha = new AshaScheduler(1, 27, 3);

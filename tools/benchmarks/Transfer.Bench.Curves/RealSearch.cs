@@ -1,3 +1,4 @@
+using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Training;
 using Transfer.Data;
@@ -41,6 +42,10 @@ internal static class RealSearch
         {
             Request = new CreateJobRequest("fmnist", Seed: seed, MaxEpochs: epochs, UseKnowledgeBase: false),
             Plan = plan,
+            Dataset = new DatasetInfo(
+                "fmnist", "fmnist", DatasetStatus.Ready,
+                new DatasetSchema(DatasetFormat.Idx, images.Count, [.. images.Classes.Select(c => new ClassCount(c, 0))], Image: new ImageShape(images.Channels, images.Height, images.Width)),
+                [], DateTimeOffset.UnixEpoch),
             TrialBudget = trials,
         };
         var engine = new StudyEngine(state);
@@ -95,6 +100,11 @@ internal static class RealSearch
         for (var k = 0; k < samples.Count; k++)
         {
             var verdict = engine.Report(trial, samples[k], classes);
+            if (Environment.GetEnvironmentVariable("CURVES_DEBUG") == "1" && trial.Judgement is { } j)
+            {
+                Console.WriteLine($"    t{trial.Number} k{k} ep {samples[k].Epoch:0.##} acc {samples[k].ValidationAccuracy:0.###} best {engine.BestScore():0.###} {j.State} early={j.TooEarly} pred={j.Extrapolation?.Predicted:0.###} [{j.Extrapolation?.Lower:0.###},{j.Extrapolation?.Upper:0.###}] stop={verdict.Stop}");
+            }
+
             if (verdict.Stop)
             {
                 return new TrialRun(trial.Number, trial.Configuration, samples, 0, null, null, false, k, samples[k].Step, verdict.Reason);

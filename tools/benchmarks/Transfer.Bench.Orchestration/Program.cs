@@ -25,7 +25,7 @@ var reportsPerTrial = int.Parse(Arg("--reports", "10"), System.Globalization.Cul
 var blob = Arg("--blob", string.Empty);
 
 var loadBefore = LoadAverage();
-var memory = await MeasureAsync(silo => silo.AddMemoryGrainStorage(GrainStorage.Default));
+var memory = await MeasureAsync(silo => silo.AddMemoryGrainStorage(GrainStorage.Default, o => o.GrainStorageSerializer = new GrainStateSerializer()));
 Dictionary<string, object>? azurite = null;
 if (blob.Length > 0)
 {
@@ -34,6 +34,7 @@ if (blob.Length > 0)
     {
         o.BlobServiceClient = new BlobServiceClient(blob);
         o.ContainerName = container;
+        o.GrainStorageSerializer = new GrainStateSerializer();
     }));
     await new BlobServiceClient(blob).DeleteBlobContainerAsync(container);
 }
@@ -52,7 +53,7 @@ var report = new Dictionary<string, object>
         trials_per_study = trialsPerStudy,
         reports_per_trial = reportsPerTrial,
         parallelism_per_study = 4,
-        storage = "runs: Orleans memory grain storage with the host's storage serializer (Json.NET); runs_azurite_blob: Azure blob grain storage (the host's provider) on Azurite",
+        storage = "runs: Orleans memory grain storage with the host's storage serializer (GrainStateSerializer: Json.NET without type names); runs_azurite_blob: Azure blob grain storage (the host's provider) on Azurite",
         trainer = "no work: reports at once",
         worker_slots = 256,
         persistence = "every state transition written at once (finished trials and the job definition to records of their own, written once); curve reports and verdicts coalesced to one write a second per study",
