@@ -8,7 +8,7 @@ public sealed class DatasetGrain([PersistentState("dataset", GrainStorage.Defaul
     public Task<DatasetInfo?> GetAsync() =>
         Task.FromResult(state.State.Info is { Status: DatasetStatus.Ready } info ? info : null);
 
-    public async Task CommitAsync(DatasetInfo info)
+    public async Task CommitAsync(DatasetInfo info, bool entersKnowledgeBase = true)
     {
         if (state.State.Info is not null)
         {
@@ -16,8 +16,11 @@ public sealed class DatasetGrain([PersistentState("dataset", GrainStorage.Defaul
         }
 
         state.State.Info = info;
+        state.State.OutsideKnowledgeBase = !entersKnowledgeBase;
         await state.WriteStateAsync();
     }
+
+    public Task<bool> EntersKnowledgeBaseAsync() => Task.FromResult(state.State.Info is not null && !state.State.OutsideKnowledgeBase);
 
     public async Task<DatasetInfo?> BeginDeleteAsync()
     {

@@ -122,7 +122,7 @@ public sealed partial class DatasetUploadService(
     {
         var schema = await inspector.InspectAsync(tenant, id, format, labelColumn, cancellationToken);
         var info = new DatasetInfo(id, name, DatasetStatus.Ready, schema, files, time.GetUtcNow());
-        await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, id)).CommitAsync(info);
+        await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, id)).CommitAsync(info, enterKnowledgeBase);
         LogStored(logger, tenant, id, format, schema.Examples, info.SizeBytes);
         if (enterKnowledgeBase)
         {

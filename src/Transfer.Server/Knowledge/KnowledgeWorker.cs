@@ -103,7 +103,8 @@ public sealed partial class KnowledgeWorker(
     {
         var vectors = await store.ListVectorsAsync(cancellationToken);
         var known = vectors.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
-        // Group virtual datasets stay out of the knowledge base: they are unions of datasets it already holds.
+        // Group virtual datasets stay out of the knowledge base: they are unions of datasets it already holds. Their dataset
+        // grains say so (EntersKnowledgeBaseAsync, below); the training records cover those stored before the grains did.
         known.UnionWith((await store.ListGroupBenchmarksAsync(cancellationToken)).Select(g => KnowledgeKeys.Dataset(g.Tenant, g.Training.DatasetId)));
         var current = await features.CurrentVersionAsync(cancellationToken);
         var (widened, stale) = (0, 0);
@@ -153,7 +154,8 @@ public sealed partial class KnowledgeWorker(
                     continue;
                 }
 
-                if (await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenantId, datasetId)).GetAsync() is { } info)
+                var grain = grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenantId, datasetId));
+                if (await grain.GetAsync() is { } info && await grain.EntersKnowledgeBaseAsync())
                 {
                     queue.EnqueueExtraction(tenantId, info);
                 }
