@@ -20,6 +20,9 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
         var study = GrainFactory.GetGrain<IStudyGrain>(assignment.StudyKey);
         // Training runs off the grain's scheduler (it is long and CPU-bound); it reports back with ordinary grain calls.
         _run = Task.Run(() => RunAsync(assignment, study, _cancel.Token));
+        // Back on this grain's scheduler once the attempt is over: nothing calls the runner of a finished attempt again, so it
+        // leaves memory at once instead of idling until collection (a busy worker finishes many trials a second).
+        _ = _run.ContinueWith(_ => DeactivateOnIdle(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Current);
         this.RegisterGrainTimer(KeepAliveAsync, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         return Task.CompletedTask;
     }
@@ -41,10 +44,6 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
         if (_run is { IsCompleted: false })
         {
             DelayDeactivation(TimeSpan.FromMinutes(5));
-        }
-        else
-        {
-            DeactivateOnIdle(); // the attempt is over: nothing calls this runner again
         }
 
         return Task.CompletedTask;
