@@ -20,6 +20,7 @@ public sealed class StudyEngine
     private readonly ISampler _sampler;
     private readonly IScheduler _scheduler;
     private readonly EarlyStopPolicy _policy = new();
+    private readonly HashSet<string> _enqueued;
 
     // Finished trials no longer change: their history records and the best trial are kept until a trial finishes or the
     // grain changes one by hand (Forget), so a report costs O(trials) references, not O(trials x curve) copies.
@@ -38,6 +39,7 @@ public sealed class StudyEngine
             sampler = sampler with { WarmStart = warm };
         }
 
+        _enqueued = (sampler.WarmStart?.Enqueued ?? []).Select(ConfigurationKey.Of).ToHashSet(StringComparer.Ordinal);
         _sampler = SamplerFactory.Create(sampler, space);
         if (state.SamplerSnapshot is { } snapshot)
         {
@@ -86,6 +88,8 @@ public sealed class StudyEngine
     /// Records a report and decides: the scheduler's rung test, then the judge (divergence, hopeless forecast). A trial
     /// below a rung's cut-off goes on when the judge sees it still improving towards at least the job's best (a rung
     /// compares values at one budget; the judge reads the slope, which is what tells a slow starter from a poor one).
+    /// A warm-start configuration (enqueued from the knowledge base or by the user) is not pruned by a rung: it comes with
+    /// full-length evidence from similar datasets that one noisy early value does not outweigh; the judge still watches it.
     /// </summary>
     public TrialVerdict Report(TrialEntry trial, CurveSample sample, int classes)
     {
@@ -97,7 +101,9 @@ public sealed class StudyEngine
         }
 
         trial.Score = value;
-        var decision = trial.IsScratch ? SchedulerDecision.Continue : _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value, StandardError(value)));
+        var decision = trial.IsScratch || IsEnqueued(trial)
+            ? SchedulerDecision.Continue
+            : _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value, StandardError(value)));
         var totalSteps = sample.Epoch > 0 ? (int)Math.Round(sample.Step / sample.Epoch * _state.Request!.MaxEpochs) : sample.Step;
         var curve = new LearningCurve(
             [.. trial.Curve.Select(c => new CurvePoint(c.Step, c.TrainLoss ?? double.NaN, c.ValidationLoss, c.ValidationAccuracy))],
@@ -113,6 +119,10 @@ public sealed class StudyEngine
 
         return early.Stop && !trial.IsScratch ? new TrialVerdict(true, $"stopped early by the judge: {early.Reason}") : TrialVerdict.Continue;
     }
+
+    /// <summary>Whether the trial runs a warm-start configuration the sampler proposed first (not the baseline).</summary>
+    public bool IsEnqueued(TrialEntry trial) =>
+        !trial.IsBaseline && !trial.IsScratch && _enqueued.Count > 0 && _enqueued.Contains(ConfigurationKey.Of(trial.Configuration));
 
     /// <summary>
     /// The measurement noise of a validation accuracy: sqrt(p(1 - p) / n) over the examples it was measured on (k-fold:

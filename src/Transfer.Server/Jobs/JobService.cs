@@ -29,7 +29,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
         // Knowledge base: the group's benchmark model, and the nearest datasets' best configurations valid in the job's space.
         var advice = consultKnowledgeBase ? await knowledge.AdviseAsync(tenant, dataset, cancellationToken) : Knowledge.KnowledgeAdvice.None;
         var plan = planner.Plan(request, dataset, advice.Benchmark, warmStart: null);
-        plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective) };
+        plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective, plan.BaselineConfiguration) };
         try
         {
             _ = SearchSpace.Create(plan.Space);

@@ -1,6 +1,7 @@
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Knowledge;
 using Transfer.Contracts.Search;
+using Transfer.Search.Samplers;
 using Transfer.Search.Spaces;
 using Transfer.Server.Jobs;
 
@@ -24,9 +25,10 @@ public sealed record KnowledgeAdvice(
     /// <summary>
     /// The warm start for a job: prior observations (expected score, weighted by the distance weights of the neighbours that
     /// tried the configuration; only when the objective is accuracy, maximised, as the knowledge base's scores are) and the
-    /// top configurations enqueued first. Only configurations valid in the job's space count; null when none is.
+    /// top configurations enqueued first. Only configurations valid in the job's space count; null when none is. The job's
+    /// <paramref name="baseline"/> runs anyway (trial 0), so it is not one of the enqueued: they are the next best.
     /// </summary>
-    public WarmStartDefinition? WarmStartFor(SearchSpaceDefinition definition, JobObjective? objective)
+    public WarmStartDefinition? WarmStartFor(SearchSpaceDefinition definition, JobObjective? objective, IReadOnlyDictionary<string, ParameterValue>? baseline = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (Recommendations is not { Items.Count: > 0 } recommendations)
@@ -61,7 +63,12 @@ public sealed record KnowledgeAdvice(
                 p.Item.ExpectedScore,
                 Math.Clamp(p.Item.DatasetIds.Distinct(StringComparer.Ordinal).Sum(d => weights.GetValueOrDefault(d)), 0.05, 1))).ToArray()
             : null;
-        var enqueued = valid.Take(MaxEnqueued).Select(p => p.Configuration!).ToArray();
+        var baselineKey = baseline is null ? null : ConfigurationKey.Of(baseline);
+        var enqueued = valid
+            .Select(p => p.Configuration!)
+            .Where(c => ConfigurationKey.Of(c) != baselineKey)
+            .Take(MaxEnqueued)
+            .ToArray();
         return new WarmStartDefinition(observations, enqueued);
     }
 }
