@@ -66,14 +66,15 @@ public sealed class JobTests(TransferHostFixture host)
         Assert.All(trials, t => Assert.NotNull(t.ScoreStd));
         Assert.All(trials, t => Assert.InRange(t.TestScore!.Value, 0, 1));
         Assert.True(trials[0].IsBaseline);
-        Assert.True(trials[1].IsScratch);
-        Assert.Equal(0, trials[1].Configuration["frozen_blocks"].Number);
+        Assert.False(trials[1].IsScratch);
+        Assert.True(trials[2].IsScratch); // the reference takes the last trial of the budget
+        Assert.Equal(0, trials[2].Configuration["frozen_blocks"].Number);
         var report = Assert.IsType<JobReport>(job.Report);
         Assert.Equal(5, report.Folds);
-        Assert.NotEqual(1, report.Best!.Trial);
+        Assert.NotEqual(2, report.Best!.Trial);
         Assert.Equal((job.BestTrial, job.BestScore, job.TestScore), (report.Best.Trial, report.Best.Score, report.Best.TestScore));
         Assert.Equal((0, trials[0].Score, trials[0].ScoreStd), (report.Baseline!.Trial, report.Baseline.Score, report.Baseline.ScoreStd));
-        Assert.Equal((1, trials[1].TestScore), (report.Scratch!.Trial, report.Scratch.TestScore));
+        Assert.Equal((2, trials[2].TestScore), (report.Scratch!.Trial, report.Scratch.TestScore));
         Assert.True(job.TestScore > 0.8, $"two easy classes should be learnt: test {job.TestScore}");
 
         var bad = await http.PostAsJsonAsync("/api/jobs", request with { Validation = new JobValidation("kfold", Folds: 1) }, Json.Options);

@@ -31,12 +31,12 @@ public sealed class StudyEngineWarmStartTests
         var engine = new StudyEngine(State(new WarmStartDefinition(Enqueued: [FromKnowledgeBase])));
         var baseline = engine.NewTrial();
         Assert.True(baseline.IsBaseline);
-        Assert.False(engine.IsEnqueued(baseline));
+        Assert.False(baseline.IsWarmStart);
         var enqueued = engine.NewTrial();
         Assert.Equal(ConfigurationKey(FromKnowledgeBase), ConfigurationKey(enqueued.Configuration));
-        Assert.True(engine.IsEnqueued(enqueued));
+        Assert.True(enqueued.IsWarmStart);
         var sampled = Enumerable.Range(0, 4).Select(_ => engine.NewTrial()).ToArray();
-        Assert.All(sampled, t => Assert.False(engine.IsEnqueued(t)));
+        Assert.All(sampled, t => Assert.False(t.IsWarmStart));
 
         // The rung at epoch 1 fills with good values; the enqueued trial and the last sampled one report a poor one.
         foreach (var t in sampled.SkipLast(1).Prepend(baseline))
@@ -57,7 +57,7 @@ public sealed class StudyEngineWarmStartTests
         state.Request = state.Request! with { UseKnowledgeBase = false };
         var engine = new StudyEngine(state);
         var trials = Enumerable.Range(0, 3).Select(_ => engine.NewTrial()).ToArray();
-        Assert.All(trials, t => Assert.False(engine.IsEnqueued(t)));
+        Assert.All(trials, t => Assert.False(t.IsWarmStart));
         Assert.NotEqual(ConfigurationKey(FromKnowledgeBase), ConfigurationKey(trials[1].Configuration));
     }
 

@@ -52,7 +52,7 @@ public static class JobView
         {
             var configuration = string.Join(", ", t.Configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
             table.AddRow(
-                new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : t.IsScratch ? " (scratch)" : "")),
+                new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : t.IsScratch ? " (scratch)" : t.IsWarmStart ? " (kb)" : "")),
                 new Text(t.Status.ToString()),
                 new Text(Number(t.Score) + (t.ScoreStd is { } std ? $" ± {Number(std)}" : "")),
                 new Text(t.Curve.Count == 0 ? "-" : t.Curve[^1].Epoch.ToString("0.##", CultureInfo.InvariantCulture)),

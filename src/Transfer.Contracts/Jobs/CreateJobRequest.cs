@@ -19,8 +19,8 @@ namespace Transfer.Contracts.Jobs;
 /// <param name="UseKnowledgeBase">Warm-start from the nearest past datasets' best configurations.</param>
 /// <param name="Validation">How trials are scored (holdout or k-fold); null for <c>auto</c>: 5-fold below 2,000 non-test examples.</param>
 /// <param name="ScratchReference">
-/// Adds a reference trial (second, after the baseline) that trains the default configuration without pretrained weights;
-/// it is never pruned and never registered. Null: only when there is a benchmark model and the budget has at least
+/// Adds a reference trial that trains the default configuration without pretrained weights: the last trial of a trial
+/// budget (second, after the baseline, when the budget has no trial count); it is never pruned and never registered. Null: only when there is a benchmark model and the budget has at least
 /// <see cref="ScratchMinTrials"/> trials.
 /// </param>
 public sealed record CreateJobRequest(

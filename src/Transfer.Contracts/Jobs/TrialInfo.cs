@@ -7,7 +7,8 @@ namespace Transfer.Contracts.Jobs;
 /// One trial of a job: its configuration, state, learning curve so far, score (the objective's value, last measured
 /// for an early-stopped trial; with k-fold the mean across <see cref="Folds"/> folds and <see cref="ScoreStd"/> their
 /// spread), the reason it stopped, the judge's latest view of its curve, and the held-out test accuracy of its model.
-/// <see cref="IsScratch"/> marks the from-scratch reference trial (no pretrained weights).
+/// <see cref="IsScratch"/> marks the from-scratch reference trial (no pretrained weights); <see cref="IsWarmStart"/> a
+/// configuration the warm start proposed first (the knowledge base's recommendation for the dataset, or one the user enqueued).
 /// </summary>
 public sealed record TrialInfo(
     int Number,
@@ -25,4 +26,5 @@ public sealed record TrialInfo(
     int Folds = 1,
     double? ScoreStd = null,
     double? TestScore = null,
-    bool IsScratch = false);
+    bool IsScratch = false,
+    bool IsWarmStart = false);

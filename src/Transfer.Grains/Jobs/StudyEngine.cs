@@ -57,14 +57,17 @@ public sealed class StudyEngine
         _state.Trials.Count < _state.TrialBudget && (_state.Deadline is null || now < _state.Deadline);
 
     /// <summary>
-    /// Adds the next trial (queued): the baseline configuration first, then (when planned) the from-scratch reference,
-    /// then the sampler's proposals.
+    /// Adds the next trial (queued): the baseline configuration first, then the sampler's proposals. The from-scratch
+    /// reference (when planned) teaches the search nothing, so it takes the last trial of a trial budget (the search's
+    /// trials come first and a job stopped early loses only the reference); without a trial budget it runs second.
     /// </summary>
     public TrialEntry NewTrial()
     {
         var number = _state.Trials.Count;
         var baseline = number == 0;
-        var scratch = number == 1 && _state.Plan!.ScratchReference;
+        var scratch = !baseline && _state.Plan!.ScratchReference
+            && (_state.TrialBudget == int.MaxValue ? number == 1 : number >= _state.TrialBudget - 1)
+            && !_state.Trials.Any(t => t.IsScratch);
         var configuration = baseline
             ? _state.Plan!.BaselineConfiguration
             : scratch
@@ -78,6 +81,7 @@ public sealed class StudyEngine
             Seed = _state.Request!.Seed + number,
             IsBaseline = baseline,
             IsScratch = scratch,
+            IsWarmStart = !baseline && !scratch && _enqueued.Count > 0 && _enqueued.Contains(ConfigurationKey.Of(configuration)),
             Folds = Math.Max(1, _state.Plan!.Folds),
         };
         _state.Trials.Add(entry);
@@ -101,7 +105,7 @@ public sealed class StudyEngine
         }
 
         trial.Score = value;
-        var decision = trial.IsScratch || IsEnqueued(trial)
+        var decision = trial.IsScratch || trial.IsWarmStart
             ? SchedulerDecision.Continue
             : _scheduler.Report(History(), trial.Number, new IntermediateReport(sample.Epoch, value, StandardError(value)));
         var totalSteps = sample.Epoch > 0 ? (int)Math.Round(sample.Step / sample.Epoch * _state.Request!.MaxEpochs) : sample.Step;
@@ -119,10 +123,6 @@ public sealed class StudyEngine
 
         return early.Stop && !trial.IsScratch ? new TrialVerdict(true, $"stopped early by the judge: {early.Reason}") : TrialVerdict.Continue;
     }
-
-    /// <summary>Whether the trial runs a warm-start configuration the sampler proposed first (not the baseline).</summary>
-    public bool IsEnqueued(TrialEntry trial) =>
-        !trial.IsBaseline && !trial.IsScratch && _enqueued.Count > 0 && _enqueued.Contains(ConfigurationKey.Of(trial.Configuration));
 
     /// <summary>
     /// The measurement noise of a validation accuracy: sqrt(p(1 - p) / n) over the examples it was measured on (k-fold:

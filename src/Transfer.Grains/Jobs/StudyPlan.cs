@@ -6,7 +6,7 @@ namespace Transfer.Grains.Jobs;
 /// <summary>
 /// What the API resolved before starting a study: the search space, the base model spec (backbone of the group's
 /// benchmark model, or a from-scratch spec), the benchmark weights' blob, the knowledge base's warm start, how many folds
-/// score a trial (1: a holdout split), and whether trial 1 is the from-scratch reference.
+/// score a trial (1: a holdout split), and whether a from-scratch reference trial runs (<see cref="StudyEngine.NewTrial"/>).
 /// </summary>
 [GenerateSerializer]
 [Immutable]

@@ -74,6 +74,10 @@ public sealed class TrialEntry
     [Id(19)]
     public bool Archived { get; set; }
 
+    /// <summary>A warm-start configuration (from the knowledge base, or enqueued by the user) the sampler proposed first.</summary>
+    [Id(20)]
+    public bool IsWarmStart { get; set; }
+
     /// <summary>
     /// A running trial's judgement is not written with the study's state (it is judged again at its next report, and it is
     /// the largest part of an open trial); a finished trial's last judgement is kept in its archive record.
@@ -83,7 +87,7 @@ public sealed class TrialEntry
     public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
 
     public TrialInfo ToInfo() => new(
-        Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt, Folds, ScoreStd, IsActive ? null : TestScore, IsScratch);
+        Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt, Folds, ScoreStd, IsActive ? null : TestScore, IsScratch, IsWarmStart);
 
     public TrialSummary Summary() => new(Number, Score, ScoreStd, TestScore);
 }

@@ -59,6 +59,23 @@ public static class KnowledgeSetup
         }
     }
 
+    /// <summary>Waits until the knowledge base recommends at least <paramref name="count"/> configurations for the dataset.</summary>
+    public static async Task<Recommendations> WaitForRecommendationsAsync(TransferClient client, string datasetId, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var recommendations = await client.Knowledge.RecommendForDatasetAsync(datasetId, count, cancellationToken);
+            if (recommendations.Items.Count >= count)
+            {
+                return recommendations;
+            }
+
+            Check(deadline, $"{count} recommendations for {datasetId}");
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
+    }
+
     private static void Check(DateTime deadline, string what)
     {
         if (DateTime.UtcNow > deadline)

@@ -52,6 +52,9 @@ if (benchmark is null && group is { IsUnknown: false })
     publishedForGroup = true;
 }
 
+// Publishing a model changes the meta-feature set (its embedding slot): the knowledge base re-extracts every dataset's
+// features in the background, and until that is done it may have nothing to recommend. Jobs start once it has.
+var advice = await KnowledgeSetup.WaitForRecommendationsAsync(client, dataset.Id, 3, TimeSpan.FromMinutes(10));
 Console.WriteLine($"kb: {seeded.DatasetsUploaded.Count} datasets, {seeded.ModelsPublished.Count} models, {seeded.HistoriesImported.Count} histories; task {dataset.Id} in group {group?.GroupId} (benchmark {benchmark ?? "none"}) ({clock.Elapsed.TotalSeconds:0} s)");
 
 // The warm-started jobs all start before any finishes: a finished job writes its trials to the knowledge base, and a
@@ -94,7 +97,21 @@ var report = new
         automl_finetune_smallest_std = arms.All(a => a == automl || automl.Std < a.Std),
         trials_to_99_at_most_a_third = warmTo.Average() * 3 <= coldTo.Average(),
     },
-    jobs = warm.Concat(cold).Select(r => new { id = r.Job.Id, seed = r.Job.Request.Seed, warm_start = r.Job.Request.UseKnowledgeBase, status = r.Job.Status.ToString(), best_trial = r.Job.BestTrial, validation = r.Job.BestScore, test = r.Job.TestScore, trials = r.Trials.Count, seconds = Math.Round(r.Seconds, 1) }),
+    recommendations = new { items = advice.Items.Count, neighbours = advice.Neighbours.Select(n => n.DatasetId), best_expected = advice.Items.Select(i => Math.Round(i.ExpectedScore, 4)).FirstOrDefault() },
+    jobs = warm.Concat(cold).Select(r => new
+    {
+        id = r.Job.Id,
+        seed = r.Job.Request.Seed,
+        warm_start = r.Job.Request.UseKnowledgeBase,
+        status = r.Job.Status.ToString(),
+        best_trial = r.Job.BestTrial,
+        validation = r.Job.BestScore,
+        test = r.Job.TestScore,
+        trials = r.Trials.Count,
+        warm_start_trials = r.Trials.Count(t => t.IsWarmStart),
+        seconds = Math.Round(r.Seconds, 1),
+        trial_list = r.Trials.OrderBy(t => t.Number).Select(TrialLine),
+    }),
     seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
     load_average = load,
 };
@@ -123,6 +140,11 @@ async Task<JobRun[]> RunAsync(bool useKnowledgeBase)
     }));
     return runs;
 }
+
+// "n kind status validation test": kind is baseline, scratch, kb (a warm-start configuration) or search.
+static string TrialLine(TrialInfo t) => string.Create(
+    CultureInfo.InvariantCulture,
+    $"{t.Number} {(t.IsBaseline ? "baseline" : t.IsScratch ? "scratch" : t.IsWarmStart ? "kb" : "search")} {t.Status} {t.Score:0.####} {t.TestScore:0.####}");
 
 string? Arg(string name)
 {

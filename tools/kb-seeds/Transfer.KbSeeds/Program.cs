@@ -14,12 +14,15 @@ using Transfer.Server.Knowledge;
 using Transfer.Training;
 
 // Regenerates the knowledge base's seed benchmark model and tuning histories from the seed datasets.
-// Usage: --seeds <knowledge-base-seeds folder> [--trials 6] [--epochs 3] [--seed 1] [--only name,name]
+// Usage: --seeds <knowledge-base-seeds folder> [--trials 24] [--epochs 3] [--seed 1] [--sampler tpe|random]
+//        [--finetune true|false] [--only name,name]
 var options = Args.Parse(args);
 var seeds = Path.GetFullPath(options.GetValueOrDefault("seeds", "knowledge-base-seeds"));
-var trials = int.Parse(options.GetValueOrDefault("trials", "6"), System.Globalization.CultureInfo.InvariantCulture);
+var trials = int.Parse(options.GetValueOrDefault("trials", "24"), System.Globalization.CultureInfo.InvariantCulture);
 var epochs = int.Parse(options.GetValueOrDefault("epochs", "3"), System.Globalization.CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), System.Globalization.CultureInfo.InvariantCulture);
+var samplerName = options.GetValueOrDefault("sampler", "tpe");
+var finetune = bool.Parse(options.GetValueOrDefault("finetune", "true"));
 var only = options.TryGetValue("only", out var list) ? list.Split(',').ToHashSet(StringComparer.Ordinal) : null;
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
 TorchRuntime.Configure(new TorchOptions(1, "cpu"));
@@ -48,8 +51,11 @@ if (only is null || only.Contains(ModelId))
     Console.WriteLine($"{ModelId}: validation accuracy {accuracy:0.###} in {clock.Elapsed.TotalSeconds:0.0} s");
 }
 
-// 2. A random search per seed dataset in the server's default joint space, baseline first.
+// 2. A search per seed dataset in the server's default joint space, baseline first. Image datasets of the benchmark
+//    model's input shape are fine-tuned from it, as a job in their group does; the others train from scratch.
 var histories = Directory.CreateDirectory(Path.Combine(seeds, "histories")).FullName;
+var benchmark = finetune ? await SeedBenchmark.LoadAsync(modelFolder) : null;
+
 foreach (var folder in Directory.GetDirectories(Path.Combine(seeds, "datasets")).Order(StringComparer.Ordinal))
 {
     var name = Path.GetFileName(folder);
@@ -61,8 +67,14 @@ foreach (var folder in Directory.GetDirectories(Path.Combine(seeds, "datasets"))
     var clock = Stopwatch.StartNew();
     var decoded = await SeedDatasets.ReadAsync(folder);
     var baseModel = SeedTrainer.BaseModel(decoded);
+    var fromBenchmark = benchmark is not null && benchmark.Fits(baseModel);
+    if (fromBenchmark)
+    {
+        baseModel = benchmark!.BaseModel(baseModel);
+    }
+
     var definition = JobPlanner.DefaultSpace(baseModel.Input.IsImage, baseModel.BackboneBlocks, epochs);
-    var sampler = SamplerFactory.Create(new SamplerDefinition("random", seed, WarmStart: new WarmStartDefinition(Enqueued: [JobPlanner.Baseline(definition, 0)])), SearchSpace.Create(definition));
+    var sampler = SamplerFactory.Create(new SamplerDefinition(samplerName, seed, WarmStart: new WarmStartDefinition(Enqueued: [JobPlanner.Baseline(definition, 0)])), SearchSpace.Create(definition));
     var data = SeedTrainer.Prepare(decoded, seed);
     var records = new List<TrialRecord>();
     var history = new TrialHistory(records, StudyDirection.Maximize);
@@ -70,7 +82,8 @@ foreach (var folder in Directory.GetDirectories(Path.Combine(seeds, "datasets"))
     for (var n = 0; n < trials; n++)
     {
         var configuration = sampler.Ask(history);
-        var accuracy = await SeedTrainer.TrainAsync(data, baseModel, configuration, epochs, seed + n);
+        using var weights = fromBenchmark ? benchmark!.OpenWeights() : null;
+        var accuracy = await SeedTrainer.TrainAsync(data, baseModel, configuration, epochs, seed + n, weights);
         var record = new TrialRecord(n, configuration, accuracy is null ? TrialState.Failed : TrialState.Complete, accuracy);
         records.Add(record);
         sampler.Tell(history, record);
@@ -80,7 +93,8 @@ foreach (var folder in Directory.GetDirectories(Path.Combine(seeds, "datasets"))
         }
     }
 
-    var file = new SeedHistoryFile($"seed-{name}-random-s{seed}", name, $"tools/kb-seeds: random search, baseline first, {trials} trials x {epochs} epochs, seed {seed}", done);
+    var how = fromBenchmark ? $"fine-tuned from {ModelId}" : "from scratch";
+    var file = new SeedHistoryFile($"seed-{name}-{samplerName}-s{seed}", name, $"tools/kb-seeds: {samplerName} search, {how}, baseline first, {trials} trials x {epochs} epochs, seed {seed}", done);
     await File.WriteAllTextAsync(Path.Combine(histories, $"{name}.json"), JsonSerializer.Serialize(file, json));
     Console.WriteLine($"{name}: {done.Count} trials, best {done.Select(t => t.Score).DefaultIfEmpty().Max():0.###} in {clock.Elapsed.TotalSeconds:0.0} s");
 }

@@ -25,12 +25,16 @@ public static class SeedTrainer
         _ => throw new ArgumentException("unknown dataset kind", nameof(decoded)),
     };
 
-    /// <summary>Trains a configuration of the joint space for <paramref name="epochs"/>; returns the final validation accuracy (null when it diverged).</summary>
-    public static async Task<double?> TrainAsync(PreparedData data, ModelSpec baseModel, IReadOnlyDictionary<string, ParameterValue> configuration, int epochs, int seed, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Trains a configuration of the joint space for <paramref name="epochs"/>, from scratch or fine-tuned from
+    /// <paramref name="benchmarkModel"/> (its saved weights; the backbone up to <c>frozen_blocks</c> frozen, as a job does);
+    /// returns the final validation accuracy (null when it diverged).
+    /// </summary>
+    public static async Task<double?> TrainAsync(PreparedData data, ModelSpec baseModel, IReadOnlyDictionary<string, ParameterValue> configuration, int epochs, int seed, Stream? benchmarkModel = null, CancellationToken cancellationToken = default)
     {
         var model = TrialConfigurationMapper.Model(baseModel with { Head = [] }, configuration);
         var solver = TrialConfigurationMapper.Solver(configuration, epochs, TrialConfigurationMapper.StepsPerEpoch(configuration, data.Train.Count));
-        using var module = await FineTuning.CreateAsync(model, seed, benchmarkModel: null, cancellationToken: cancellationToken);
+        using var module = await FineTuning.CreateAsync(model, seed, benchmarkModel, cancellationToken: cancellationToken);
         using var trainer = new Trainer(module, solver, data.Train, data.Validation, new TrainerOptions(seed));
         await foreach (var _ in trainer.RunAsync(cancellationToken))
         {
