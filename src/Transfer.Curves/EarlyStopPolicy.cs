@@ -45,12 +45,15 @@ public sealed class EarlyStopPolicy(CurveJudge? judge = null, EarlyStopOptions? 
 
     /// <summary>
     /// True when the judge sees the curve still improving and its forecast (the band's centre, not its optimistic end)
-    /// reaches at least <paramref name="bestSoFar"/>: a reason to keep a trial that a rung test would cut.
+    /// reaches at least <paramref name="bestSoFar"/>: a reason to keep a trial that a rung test would cut. Never while the
+    /// judgement is too early: a trend fitted to the first few reports of a rising curve extrapolates any start to the top,
+    /// so it is no evidence against a rung.
     /// </summary>
     public static bool ForecastReaches(CurveJudgement judgement, double? bestSoFar)
     {
         ArgumentNullException.ThrowIfNull(judgement);
         return bestSoFar is { } best
+            && !judgement.TooEarly
             && judgement.State == CurveState.Improving
             && judgement.Extrapolation is { Series: "val_metric" } x
             && (x.HigherIsBetter ? x.Predicted >= best : x.Predicted <= best);

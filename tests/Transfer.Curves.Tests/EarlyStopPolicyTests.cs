@@ -61,6 +61,24 @@ public sealed class EarlyStopPolicyTests
     }
 
     [Fact]
+    public void AForecastFromTooFewReportsDoesNotOverruleARung()
+    {
+        // A real fine-tuning run (AdaDelta, 8 steps an epoch, 48 planned): its first epoch extrapolates to the top; it ended at 0.85.
+        double[] accuracy = [0.361, 0.389, 0.444, 0.556, 0.617, 0.644, 0.717, 0.761, 0.772, 0.772, 0.806, 0.811];
+        LearningCurve Curve(int reports) =>
+            new([.. accuracy.Take(reports).Select((a, k) => new CurvePoint(2 * (k + 1), 1.1 - (0.6 * a), null, a))], 48, Math.Log(3));
+
+        var early = _policy.Decide(Curve(4), bestSoFar: 0.95).Judgement;
+        var later = _policy.Decide(Curve(12), bestSoFar: 0.95).Judgement;
+
+        Assert.True(early.TooEarly);
+        Assert.True(early.Extrapolation!.Predicted >= 0.95, $"forecast {early.Extrapolation.Predicted}");
+        Assert.False(EarlyStopPolicy.ForecastReaches(early, 0.95));
+        Assert.False(later.TooEarly);
+        Assert.True(EarlyStopPolicy.ForecastReaches(later, later.Extrapolation!.Predicted - 0.01), $"{later.State}");
+    }
+
+    [Fact]
     public void ATrialThatCanStillReachTheBestContinues()
     {
         var curve = CurveMaker.Make(30, u => 1.0, valMetric: u => 0.1 + (0.6 * u), noise: 0.01, step: 20, maxIteration: 2000);

@@ -21,6 +21,7 @@ public sealed class StudyEngine
     private readonly IScheduler _scheduler;
     private readonly EarlyStopPolicy _policy = new();
     private readonly HashSet<string> _enqueued;
+    private readonly IReadOnlyList<double> _rungs;
 
     // Finished trials no longer change: their history records and the best trial are kept until a trial finishes or the
     // grain changes one by hand (Forget), so a report costs O(trials) references, not O(trials x curve) copies.
@@ -47,6 +48,7 @@ public sealed class StudyEngine
         }
 
         _scheduler = SchedulerFactory.Create(request.Scheduler ?? new SchedulerDefinition("asha", MinBudget: 1, MaxBudget: request.MaxEpochs, ReductionFactor: 4));
+        _rungs = _scheduler is AshaScheduler asha ? asha.RungBudgets : [];
     }
 
     public bool Maximize => _state.Request!.Objective?.Maximize ?? true;
@@ -94,6 +96,8 @@ public sealed class StudyEngine
     /// compares values at one budget; the judge reads the slope, which is what tells a slow starter from a poor one).
     /// A warm-start configuration (enqueued from the knowledge base or by the user) is not pruned by a rung: it comes with
     /// full-length evidence from similar datasets that one noisy early value does not outweigh; the judge still watches it.
+    /// At the last of several rungs the cut alone stops nothing and the judge decides: a trial there has passed every earlier
+    /// cut, a stop saves the least of it, and one report (a dip included) is weaker evidence than the forecast from its curve.
     /// </summary>
     public TrialVerdict Report(TrialEntry trial, CurveSample sample, int classes)
     {
@@ -116,7 +120,7 @@ public sealed class StudyEngine
         var best = Metric == "accuracy" && Maximize ? BestScore() : null;
         var early = _policy.Decide(curve, best, best is { } b ? StandardError(b) : 0);
         trial.Judgement = early.Judgement;
-        if (decision == SchedulerDecision.Stop && !EarlyStopPolicy.ForecastReaches(early.Judgement, best))
+        if (decision == SchedulerDecision.Stop && !AtLastRung(trial) && !EarlyStopPolicy.ForecastReaches(early.Judgement, best))
         {
             return new TrialVerdict(true, $"pruned by {_scheduler.Name} at epoch {sample.Epoch:0.##}: below the rung's cut-off");
         }
@@ -230,6 +234,19 @@ public sealed class StudyEngine
 
     private IEnumerable<TrialEntry> Ranked(IEnumerable<TrialEntry> trials) =>
         Maximize ? trials.OrderByDescending(t => t.Score).ThenBy(t => t.Number) : trials.OrderBy(t => t.Score).ThenBy(t => t.Number);
+
+    /// <summary>Whether the trial's latest report is the one the scheduler tests at the last of its (at least two) rungs.</summary>
+    private bool AtLastRung(TrialEntry trial)
+    {
+        if (_rungs.Count < 2)
+        {
+            return false;
+        }
+
+        var reported = trial.Curve.Where(c => Objective(c) is not null).Select(c => c.Epoch).ToList();
+        var previous = reported.Count > 1 ? reported[^2] : double.NegativeInfinity;
+        return _rungs.FirstOrDefault(r => previous < r * (1 - 1e-9) && reported[^1] >= r * (1 - 1e-9)) == _rungs[^1];
+    }
 
     private double? Objective(CurveSample sample) => Metric == "loss" ? sample.ValidationLoss : sample.ValidationAccuracy;
 

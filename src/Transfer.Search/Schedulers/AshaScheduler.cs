@@ -22,11 +22,15 @@ public sealed class AshaScheduler : IScheduler
         _eta = reductionFactor;
         _budgets = Rungs.Budgets(minBudget, maxBudget, reductionFactor);
         MaxBudget = maxBudget;
+        RungBudgets = _budgets[..^1];
     }
 
     public string Name => "asha";
 
     public double MaxBudget { get; }
+
+    /// <summary>The budgets at which a trial is tested, ascending (the maximum budget is not one: nothing is cut there).</summary>
+    public IReadOnlyList<double> RungBudgets { get; }
 
     public TrialPlan Next(TrialHistory history) => TrialPlan.New(MaxBudget);
 

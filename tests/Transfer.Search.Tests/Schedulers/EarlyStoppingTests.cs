@@ -41,6 +41,14 @@ public sealed class EarlyStoppingTests
     }
 
     [Fact]
+    public void AshaTestsAtEveryRungBelowTheMaximumBudget()
+    {
+        Assert.Equal([1.0, 4.0], new AshaScheduler(1, 6, 4).RungBudgets);
+        Assert.Equal([1.0, 3.0, 9.0], new AshaScheduler(1, 27, 3).RungBudgets);
+        Assert.Empty(new AshaScheduler(4, 4, 4).RungBudgets);
+    }
+
+    [Fact]
     public void AshaLetsATrialContinueBetweenRungs()
     {
         var asha = new AshaScheduler(1, 27, 3);

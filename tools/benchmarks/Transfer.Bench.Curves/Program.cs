@@ -88,7 +88,7 @@ var report = new
     best_delta = Math.Round(jobs.Average(j => j.BestDelta), 3),
     best_delta_worst = Math.Round(jobs.Max(j => j.BestDelta), 3),
     method = "real searches, replayed: per dataset, the study's StudyEngine (TPE with the baseline first, ASHA min 1 / max epochs / factor 4, "
-        + "the judge's EarlyStopPolicy; both treat a validation accuracy within its binomial standard error of a cut-off as reaching it) proposes each configuration of JobPlanner's default joint space; the trial is fine-tuned from "
+        + "the judge's EarlyStopPolicy; both treat a validation accuracy within its binomial standard error of a cut-off as reaching it; at the last rung the judge decides) proposes each configuration of JobPlanner's default joint space; the trial is fine-tuned from "
         + "the benchmark model cnn-fmnist-clothing6 with the real trainer to its planned end (arm a) and its reports are then fed to StudyEngine.Report until "
         + "it says stop (arm b), the engine being told the trial ended there before it proposes the next one. Training is seeded per trial, "
         + "so a stopped trial's reports are exactly the prefix of its full run; both arms run the same configurations. One trial at a time. "
