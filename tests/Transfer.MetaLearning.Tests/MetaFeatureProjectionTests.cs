@@ -49,4 +49,21 @@ public sealed class MetaFeatureProjectionTests
         Assert.All(widened.Values.Skip(narrow.Values.Count), v => Assert.Equal(0, v));
         Assert.Null(partly);
     }
+
+    [Fact]
+    public void TheCommonLayoutIsTheOneMostVectorsCarryOverTo()
+    {
+        var narrowVector = new MetaFeatureVector(MetaFeatureCatalog.Version, MetaFeatureCatalog.Names, new double[MetaFeatureCatalog.Names.Count]);
+        var (wide, wideNames) = MetaFeatureCatalog.For([Cnn]);
+        var wideVector = new MetaFeatureVector(wide, wideNames, new double[wideNames.Count]);
+
+        // Three re-extracted (wide) vectors and one not yet: all four carry over to the narrow layout, one to the wide.
+        var midway = MetaFeatureProjection.CommonLayout([wideVector, wideVector, wideVector, narrowVector]);
+        var done = MetaFeatureProjection.CommonLayout([wideVector, wideVector]);
+
+        Assert.Equal(MetaFeatureCatalog.Version, midway!.Value.Version);
+        Assert.Equal(MetaFeatureCatalog.Names, midway.Value.Names);
+        Assert.Equal(wide, done!.Value.Version);
+        Assert.Null(MetaFeatureProjection.CommonLayout([]));
+    }
 }

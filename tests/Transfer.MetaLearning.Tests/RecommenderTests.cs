@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Transfer.Contracts.Knowledge;
+using Transfer.MetaLearning.Features;
 using Transfer.MetaLearning.Knowledge;
 
 namespace Transfer.MetaLearning.Tests;
@@ -87,6 +88,31 @@ public sealed class RecommenderTests(SeedVectorsFixture seeds)
         Assert.DoesNotContain("fmnist-shoes-a", without.Neighbours.Select(n => n.DatasetId));
         Assert.DoesNotContain(without.Items, i => i.Configuration["name"].GetString() == "own-fmnist-shoes-a");
         Assert.Throws<KeyNotFoundException>(() => recommender.Recommend("never-seen"));
+    }
+
+    [Fact]
+    public void MidwayThroughAReExtractionEveryDatasetStaysInTheIndex()
+    {
+        // A benchmark model was published: the image datasets and one table already carry its embedding slot, the other
+        // tables not yet. The recommender compares them all in the layout every vector carries over to.
+        var (wide, wideNames) = MetaFeatureCatalog.For([new EmbeddingSlot("cnn-new", 2)]);
+        MetaFeatureVector Widen(MetaFeatureVector v) =>
+            new(wide, wideNames, [.. wideNames.Select(n => v.Names.Contains(n) ? v[n] : 0.25)]);
+        var widened = Footwear.Concat(Tops).Append(Tables[0]).ToHashSet(StringComparer.Ordinal);
+        var trials = Footwear.SelectMany(d => Trials(d, ("image-cfg", 0.9)))
+            .Concat(Tops.SelectMany(d => Trials(d, ("image-cfg", 0.8))))
+            .Concat(Tables.SelectMany(d => Trials(d, ("table-cfg", 0.7))))
+            .Select(t => widened.Contains(t.DatasetId) ? t with { MetaFeatures = Widen(t.MetaFeatures) } : t)
+            .ToArray();
+
+        var recommender = Recommender.Build(trials);
+
+        Assert.Equal(Footwear.Length + Tops.Length + Tables.Length, recommender.DatasetCount);
+        Assert.Equal(MetaFeatureCatalog.Version, recommender.Scaling.FeatureSetVersion);
+        var forTable = recommender.Recommend(seeds.Vectors["weka-credit-g"], count: 5);
+        Assert.Equal(Tables.Order(), forTable.Neighbours.Select(n => n.DatasetId).Order());
+        var forImage = recommender.Recommend(MetaFeatureProjection.TryProject(Widen(seeds.Vectors["fmnist-sandal-bag"]), recommender.Scaling)!, count: 5);
+        Assert.Equal("image-cfg", forImage.Items[0].Configuration["name"].GetString());
     }
 
     private IEnumerable<TrialKnowledge> Trials(string dataset, params (string Config, double Score)[] outcomes) =>

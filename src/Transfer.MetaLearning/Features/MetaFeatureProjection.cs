@@ -59,6 +59,32 @@ public static class MetaFeatureProjection
         return TryProject(vector, scaling.FeatureSetVersion, scaling.Names);
     }
 
+    /// <summary>
+    /// The layout to compare <paramref name="vectors"/> in while they are of several versions (a re-extraction after a
+    /// benchmark model was published is under way): of the versions present, the one the most vectors project onto, then
+    /// the one with more names (more information), then by name; null when there is no vector. Once every vector has
+    /// caught up it is simply their version. Taking the most common version instead would drop the not-yet-re-extracted
+    /// datasets from grouping and recommendations halfway through a sweep.
+    /// </summary>
+    public static (string Version, IReadOnlyList<string> Names)? CommonLayout(IEnumerable<MetaFeatureVector> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var all = vectors.ToArray();
+        var layouts = all.GroupBy(v => v.FeatureSetVersion, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+        if (layouts.Length <= 1)
+        {
+            return layouts.Length == 0 ? null : (layouts[0].FeatureSetVersion, layouts[0].Names);
+        }
+
+        var best = layouts
+            .Select(l => (Layout: l, Fits: all.Count(v => TryProject(v, l.FeatureSetVersion, l.Names) is not null)))
+            .OrderByDescending(p => p.Fits)
+            .ThenByDescending(p => p.Layout.Names.Count)
+            .ThenBy(p => p.Layout.FeatureSetVersion, StringComparer.Ordinal)
+            .First().Layout;
+        return (best.FeatureSetVersion, best.Names);
+    }
+
     /// <summary>The built-in part of a version: <c>mf-1</c> of <c>mf-1+emb[…]</c>.</summary>
     public static string BaseOf(string version)
     {

@@ -34,15 +34,22 @@ public sealed class Recommender
     public int DatasetCount => _datasets.Length;
 
     /// <summary>
-    /// Indexes the trials. Trials of another feature set version than <paramref name="scaling"/>'s (or, without one,
-    /// than the most common version) are left out; a dataset's vector is that of its last trial in the sequence.
+    /// Indexes the trials in <paramref name="scaling"/>'s feature set or, without one, in the layout most of them carry
+    /// over to (<see cref="MetaFeatureProjection.CommonLayout"/>); vectors of another layout of the same feature set are
+    /// projected by name, trials whose vector does not project are left out. A dataset's vector is that of its last trial
+    /// in the sequence.
     /// </summary>
     public static Recommender Build(IEnumerable<TrialKnowledge> trials, MetaFeatureScaling? scaling = null, RecommenderOptions? options = null)
     {
-        var all = trials.ToArray();
-        var version = scaling?.FeatureSetVersion
-            ?? all.GroupBy(t => t.MetaFeatures.FeatureSetVersion).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
-        var byDataset = all.Where(t => t.MetaFeatures.FeatureSetVersion == version)
+        var given = trials.ToArray();
+        var layout = scaling is not null ? (scaling.FeatureSetVersion, scaling.Names) : MetaFeatureProjection.CommonLayout(given.Select(t => t.MetaFeatures));
+        var all = layout is not { } target ? [] : given
+            .Select(t => MetaFeatureProjection.TryProject(t.MetaFeatures, target.Version, target.Names) is { } projected
+                ? ReferenceEquals(projected, t.MetaFeatures) ? t : t with { MetaFeatures = projected }
+                : null)
+            .OfType<TrialKnowledge>()
+            .ToArray();
+        var byDataset = all
             .GroupBy(t => t.DatasetId, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.ToArray())

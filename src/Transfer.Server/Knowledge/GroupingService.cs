@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Transfer.Contracts.Knowledge;
 using Transfer.Grains.Knowledge;
+using Transfer.MetaLearning.Features;
 using Transfer.MetaLearning.Groups;
 
 namespace Transfer.Server.Knowledge;
@@ -36,9 +37,12 @@ public sealed partial class GroupingService(KnowledgeStore store, IGrainFactory 
     public async Task<DatasetGrouping?> ReclusterAsync(CancellationToken cancellationToken = default)
     {
         var vectors = await store.ListVectorsAsync(cancellationToken);
-        var version = vectors.GroupBy(v => v.Vector.FeatureSetVersion, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
-        var datasets = vectors.Where(v => v.Vector.FeatureSetVersion == version).Select(v => new DatasetMetaFeatures(v.Key, v.Vector)).ToArray();
+        // Mid-way through a re-extraction the vectors are of two layouts: cluster them all in the one most carry over to.
+        var layout = MetaFeatureProjection.CommonLayout(vectors.Select(v => v.Vector));
+        var datasets = layout is not { } target ? [] : vectors
+            .Select(v => MetaFeatureProjection.TryProject(v.Vector, target.Version, target.Names) is { } projected ? new DatasetMetaFeatures(v.Key, projected) : null)
+            .OfType<DatasetMetaFeatures>()
+            .ToArray();
         if (datasets.Length == 0)
         {
             return null;

@@ -59,6 +59,32 @@ public static class KnowledgeSetup
         }
     }
 
+    /// <summary>
+    /// Waits until the background work after a benchmark model was published has caught up: every dataset's meta-features
+    /// ready in the host's current feature set (<see cref="GroupsInfo.CurrentFeatureSetVersion"/>), then a re-clustering in it.
+    /// </summary>
+    public static async Task WaitForCurrentVersionAsync(TransferClient client, IReadOnlyList<string> datasetIds, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var current = (await client.Knowledge.GetGroupsAsync(cancellationToken)).CurrentFeatureSetVersion;
+        foreach (var id in datasetIds)
+        {
+            while ((await client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken)) is not { Status: DatasetKnowledgeStatus.Ready } info
+                || info.MetaFeatures?.FeatureSetVersion != current)
+            {
+                Check(deadline, $"meta-features of {id} in {current}");
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+
+        await client.Knowledge.RequestReclusterAsync(cancellationToken);
+        while ((await client.Knowledge.GetGroupsAsync(cancellationToken)).FeatureSetVersion != current)
+        {
+            Check(deadline, $"a grouping in {current}");
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
     /// <summary>Waits until the knowledge base recommends at least <paramref name="count"/> configurations for the dataset.</summary>
     public static async Task<Recommendations> WaitForRecommendationsAsync(TransferClient client, string datasetId, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
