@@ -20,7 +20,10 @@ internal static class Rungs
 
     /// <summary>
     /// Values every trial at the largest rung budget that at least <paramref name="minObservations"/> trials reached (the
-    /// smallest rung otherwise); trials that did not reach it are shown as Paused so samplers ignore them.
+    /// smallest rung otherwise). A trial pruned below that budget stays Pruned with its last value (a sampler that models
+    /// pruned trials, as TPE does, ranks it behind every complete one: once the model moves up to a higher rung, the
+    /// configurations cut at the first one still count against their region); other trials that did not reach it are
+    /// shown as Paused so samplers ignore them.
     /// </summary>
     public static TrialHistory View(TrialHistory history, double[] budgets, int minObservations)
     {
@@ -35,7 +38,9 @@ internal static class Rungs
 
         var mapped = history.Trials.Select(t => t.State == TrialState.Pending
             ? t
-            : Reached(t, chosen) ? t with { State = TrialState.Complete, Value = t.ValueAt(chosen) } : t with { State = TrialState.Paused }).ToList();
+            : Reached(t, chosen) ? t with { State = TrialState.Complete, Value = t.ValueAt(chosen) }
+            : t.State == TrialState.Pruned ? t
+            : t with { State = TrialState.Paused }).ToList();
         return history with { Trials = mapped };
     }
 

@@ -37,35 +37,52 @@ internal sealed class TpeCache
     /// <summary>True when the history no longer matches what was added (a trial's value changed or vanished): rebuild.</summary>
     public bool Stale { get; private set; }
 
-    /// <summary>Adds finished trials not seen yet; returns the pending trials' unit vectors.</summary>
+    /// <summary>
+    /// Ranks a pruned trial after every complete one: its last value was measured early, so it says "worse than what
+    /// finished", not how much worse (Optuna's TPE orders pruned trials the same way).
+    /// </summary>
+    internal const double PrunedOffset = 1e6;
+
+    /// <summary>
+    /// Adds finished trials not seen yet: complete ones by their value, pruned ones by their last reported value behind
+    /// every complete one (<see cref="PrunedOffset"/>), so that configurations a scheduler cut early count against their
+    /// region instead of vanishing from the model. Returns the pending trials' unit vectors.
+    /// </summary>
     public List<double[]> Sync(TrialHistory history, Func<TrialRecord, double[]> encode)
     {
         var pending = new List<double[]>();
-        var complete = 0;
+        var finished = 0;
         foreach (var t in history.Trials)
         {
             if (t.State == TrialState.Pending)
             {
                 pending.Add(ToUnits(encode(t)));
             }
-            else if (t.State == TrialState.Complete && t.Value is { } v && double.IsFinite(v))
+            else if (Loss(history, t) is { } loss)
             {
-                complete++;
+                finished++;
                 if (_included.TryGetValue(t.Number, out var seen))
                 {
-                    Stale |= seen != v;
+                    Stale |= seen != loss;
                 }
                 else
                 {
-                    _included[t.Number] = v;
-                    Add(encode(t), history.Loss(v), 1.0);
+                    _included[t.Number] = loss;
+                    Add(encode(t), loss, 1.0);
                 }
             }
         }
 
-        Stale |= complete != _included.Count;
+        Stale |= finished != _included.Count;
         return pending;
     }
+
+    private static double? Loss(TrialHistory history, TrialRecord t) => t.State switch
+    {
+        TrialState.Complete when t.Value is { } v && double.IsFinite(v) => history.Loss(v),
+        TrialState.Pruned when (t.Value ?? t.Curve.LastOrDefault()?.Value) is { } v && double.IsFinite(v) => PrunedOffset + history.Loss(v),
+        _ => null,
+    };
 
     public double[] ToUnits(double[] values)
     {
