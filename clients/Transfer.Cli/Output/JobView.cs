@@ -88,7 +88,6 @@ public static class JobView
         return table;
     }
 
-    /// <summary>The end of a job: the winner against the baseline (the default configuration) and the held-out test score.</summary>
     /// <summary>The final result: the winner against the default configuration (fine-tuned, and from scratch when it ran), mean ± spread.</summary>
     public static IRenderable Summary(JobInfo j)
     {
