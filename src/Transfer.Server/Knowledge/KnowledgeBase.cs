@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Knowledge;
+using Transfer.Grains.Datasets;
 using Transfer.Grains.Jobs;
 using Transfer.Grains.Knowledge;
 using Transfer.MetaLearning.Features;
+using Transfer.Server.Datasets;
 using Transfer.Server.Jobs;
 
 namespace Transfer.Server.Knowledge;
@@ -69,6 +71,13 @@ public sealed partial class KnowledgeBase(
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(trials);
+        if (!await grains.GetGrain<IDatasetGrain>(DatasetKeys.Of(tenant, dataset.Id)).EntersKnowledgeBaseAsync())
+        {
+            // A group's virtual dataset (a union of datasets the knowledge base holds) or one deleted meanwhile: its trials
+            // do not count, and recording them must not queue its meta-features (which would take it into the groups).
+            return;
+        }
+
         var recorded = trials
             .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Pruned or TrialStatus.Stopped)
             .Select(t => (Trial: t, Last: t.Curve.LastOrDefault(c => c.ValidationAccuracy is { } a && double.IsFinite(a))))
