@@ -58,12 +58,12 @@ public sealed class MetaFeatureProjectionTests
         var wideVector = new MetaFeatureVector(wide, wideNames, new double[wideNames.Count]);
 
         // Three re-extracted (wide) vectors and one not yet: all four carry over to the narrow layout, one to the wide.
-        var midway = MetaFeatureProjection.CommonLayout([wideVector, wideVector, wideVector, narrowVector]);
-        var done = MetaFeatureProjection.CommonLayout([wideVector, wideVector]);
+        var midway = MetaFeatureProjection.ToCommonLayout([wideVector, wideVector, wideVector, narrowVector]);
+        var done = MetaFeatureProjection.ToCommonLayout([wideVector, wideVector]);
 
-        Assert.Equal(MetaFeatureCatalog.Version, midway!.Value.Version);
-        Assert.Equal(MetaFeatureCatalog.Names, midway.Value.Names);
-        Assert.Equal(wide, done!.Value.Version);
-        Assert.Null(MetaFeatureProjection.CommonLayout([]));
+        Assert.All(midway, v => Assert.Equal(MetaFeatureCatalog.Version, v!.FeatureSetVersion));
+        Assert.All(midway, v => Assert.Equal(MetaFeatureCatalog.Names, v!.Names));
+        Assert.All(done, v => Assert.Same(wideVector, v));
+        Assert.Empty(MetaFeatureProjection.ToCommonLayout([]));
     }
 }

@@ -60,29 +60,28 @@ public static class MetaFeatureProjection
     }
 
     /// <summary>
-    /// The layout to compare <paramref name="vectors"/> in while they are of several versions (a re-extraction after a
-    /// benchmark model was published is under way): of the versions present, the one the most vectors project onto, then
-    /// the one with more names (more information), then by name; null when there is no vector. Once every vector has
-    /// caught up it is simply their version. Taking the most common version instead would drop the not-yet-re-extracted
-    /// datasets from grouping and recommendations halfway through a sweep.
+    /// <paramref name="vectors"/> in one layout while they are of several versions (a re-extraction after a benchmark model
+    /// was published is under way): of the versions present, the one the most vectors project onto, then the one with more
+    /// names (more information), then by name. Each entry is the projected vector, or null where that vector does not
+    /// project. Once every vector has caught up it is simply their version. Taking the most common version instead would
+    /// drop the not-yet-re-extracted datasets from grouping and recommendations halfway through a sweep.
     /// </summary>
-    public static (string Version, IReadOnlyList<string> Names)? CommonLayout(IEnumerable<MetaFeatureVector> vectors)
+    public static MetaFeatureVector?[] ToCommonLayout(IReadOnlyList<MetaFeatureVector> vectors)
     {
         ArgumentNullException.ThrowIfNull(vectors);
-        var all = vectors.ToArray();
-        var layouts = all.GroupBy(v => v.FeatureSetVersion, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+        var layouts = vectors.GroupBy(v => v.FeatureSetVersion, StringComparer.Ordinal).Select(g => g.First()).ToArray();
         if (layouts.Length <= 1)
         {
-            return layouts.Length == 0 ? null : (layouts[0].FeatureSetVersion, layouts[0].Names);
+            return [.. vectors];
         }
 
-        var best = layouts
-            .Select(l => (Layout: l, Fits: all.Count(v => TryProject(v, l.FeatureSetVersion, l.Names) is not null)))
+        return layouts
+            .Select(l => vectors.Select(v => TryProject(v, l.FeatureSetVersion, l.Names)).ToArray())
+            .Select((projected, i) => (Projected: projected, Layout: layouts[i], Fits: projected.Count(v => v is not null)))
             .OrderByDescending(p => p.Fits)
             .ThenByDescending(p => p.Layout.Names.Count)
             .ThenBy(p => p.Layout.FeatureSetVersion, StringComparer.Ordinal)
-            .First().Layout;
-        return (best.FeatureSetVersion, best.Names);
+            .First().Projected;
     }
 
     /// <summary>The built-in part of a version: <c>mf-1</c> of <c>mf-1+emb[…]</c>.</summary>

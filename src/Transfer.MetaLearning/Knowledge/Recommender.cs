@@ -35,18 +35,18 @@ public sealed class Recommender
 
     /// <summary>
     /// Indexes the trials in <paramref name="scaling"/>'s feature set or, without one, in the layout most of them carry
-    /// over to (<see cref="MetaFeatureProjection.CommonLayout"/>); vectors of another layout of the same feature set are
+    /// over to (<see cref="MetaFeatureProjection.ToCommonLayout"/>); vectors of another layout of the same feature set are
     /// projected by name, trials whose vector does not project are left out. A dataset's vector is that of its last trial
     /// in the sequence.
     /// </summary>
     public static Recommender Build(IEnumerable<TrialKnowledge> trials, MetaFeatureScaling? scaling = null, RecommenderOptions? options = null)
     {
         var given = trials.ToArray();
-        var layout = scaling is not null ? (scaling.FeatureSetVersion, scaling.Names) : MetaFeatureProjection.CommonLayout(given.Select(t => t.MetaFeatures));
-        var all = layout is not { } target ? [] : given
-            .Select(t => MetaFeatureProjection.TryProject(t.MetaFeatures, target.Version, target.Names) is { } projected
-                ? ReferenceEquals(projected, t.MetaFeatures) ? t : t with { MetaFeatures = projected }
-                : null)
+        var vectors = scaling is not null
+            ? given.Select(t => MetaFeatureProjection.TryProject(t.MetaFeatures, scaling)).ToArray()
+            : MetaFeatureProjection.ToCommonLayout([.. given.Select(t => t.MetaFeatures)]);
+        var all = given
+            .Select((t, i) => vectors[i] is { } v ? (ReferenceEquals(v, t.MetaFeatures) ? t : t with { MetaFeatures = v }) : null)
             .OfType<TrialKnowledge>()
             .ToArray();
         var byDataset = all

@@ -38,9 +38,9 @@ public sealed partial class GroupingService(KnowledgeStore store, IGrainFactory 
     {
         var vectors = await store.ListVectorsAsync(cancellationToken);
         // Mid-way through a re-extraction the vectors are of two layouts: cluster them all in the one most carry over to.
-        var layout = MetaFeatureProjection.CommonLayout(vectors.Select(v => v.Vector));
-        var datasets = layout is not { } target ? [] : vectors
-            .Select(v => MetaFeatureProjection.TryProject(v.Vector, target.Version, target.Names) is { } projected ? new DatasetMetaFeatures(v.Key, projected) : null)
+        var projected = MetaFeatureProjection.ToCommonLayout([.. vectors.Select(v => v.Vector)]);
+        var datasets = vectors
+            .Select((v, i) => projected[i] is { } vector ? new DatasetMetaFeatures(v.Key, vector) : null)
             .OfType<DatasetMetaFeatures>()
             .ToArray();
         if (datasets.Length == 0)

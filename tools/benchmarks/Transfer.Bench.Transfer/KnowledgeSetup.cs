@@ -31,32 +31,16 @@ public static class KnowledgeSetup
         var deadline = DateTime.UtcNow + timeout;
         foreach (var id in datasetIds)
         {
-            while (true)
-            {
-                var info = await client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken);
-                if (info.Status != DatasetKnowledgeStatus.Pending)
-                {
-                    break;
-                }
-
-                Check(deadline, $"meta-features of {id}");
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
+            await UntilAsync(() => client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken), info => info.Status != DatasetKnowledgeStatus.Pending, deadline, $"meta-features of {id}", cancellationToken);
         }
 
         await client.Knowledge.RequestReclusterAsync(cancellationToken);
-        while (true)
-        {
-            var groups = await client.Knowledge.GetGroupsAsync(cancellationToken);
-            var task = await client.Knowledge.GetMetaFeaturesAsync(datasetIds[^1], cancellationToken);
-            if (groups.Datasets >= datasetIds.Count && task.Group is not null)
-            {
-                return (task.Group, groups);
-            }
-
-            Check(deadline, "the grouping");
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
+        return await UntilAsync(
+            async () => (Group: (await client.Knowledge.GetMetaFeaturesAsync(datasetIds[^1], cancellationToken)).Group, Groups: await client.Knowledge.GetGroupsAsync(cancellationToken)),
+            p => p.Groups.Datasets >= datasetIds.Count && p.Group is not null,
+            deadline,
+            "the grouping",
+            cancellationToken);
     }
 
     /// <summary>
@@ -69,44 +53,44 @@ public static class KnowledgeSetup
         var current = (await client.Knowledge.GetGroupsAsync(cancellationToken)).CurrentFeatureSetVersion;
         foreach (var id in datasetIds)
         {
-            while ((await client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken)) is not { Status: DatasetKnowledgeStatus.Ready } info
-                || info.MetaFeatures?.FeatureSetVersion != current)
-            {
-                Check(deadline, $"meta-features of {id} in {current}");
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            }
+            await UntilAsync(
+                () => client.Knowledge.GetMetaFeaturesAsync(id, cancellationToken),
+                info => info.Status == DatasetKnowledgeStatus.Ready && info.MetaFeatures?.FeatureSetVersion == current,
+                deadline,
+                $"meta-features of {id} in {current}",
+                cancellationToken);
         }
 
         await client.Knowledge.RequestReclusterAsync(cancellationToken);
-        while ((await client.Knowledge.GetGroupsAsync(cancellationToken)).FeatureSetVersion != current)
-        {
-            Check(deadline, $"a grouping in {current}");
-            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        }
+        await UntilAsync(() => client.Knowledge.GetGroupsAsync(cancellationToken), g => g.FeatureSetVersion == current, deadline, $"a grouping in {current}", cancellationToken);
     }
 
     /// <summary>Waits until the knowledge base recommends at least <paramref name="count"/> configurations for the dataset.</summary>
-    public static async Task<Recommendations> WaitForRecommendationsAsync(TransferClient client, string datasetId, int count, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public static Task<Recommendations> WaitForRecommendationsAsync(TransferClient client, string datasetId, int count, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        UntilAsync(
+            () => client.Knowledge.RecommendForDatasetAsync(datasetId, count, cancellationToken),
+            r => r.Items.Count >= count,
+            DateTime.UtcNow + timeout,
+            $"{count} recommendations for {datasetId}",
+            cancellationToken);
+
+    /// <summary>Polls <paramref name="read"/> every second until <paramref name="done"/> holds; a timeout past <paramref name="deadline"/>.</summary>
+    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, DateTime deadline, string what, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var recommendations = await client.Knowledge.RecommendForDatasetAsync(datasetId, count, cancellationToken);
-            if (recommendations.Items.Count >= count)
+            var value = await read();
+            if (done(value))
             {
-                return recommendations;
+                return value;
             }
 
-            Check(deadline, $"{count} recommendations for {datasetId}");
-            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        }
-    }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited too long for {what}.");
+            }
 
-    private static void Check(DateTime deadline, string what)
-    {
-        if (DateTime.UtcNow > deadline)
-        {
-            throw new TimeoutException($"Waited too long for {what}.");
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class TpeCache
     /// Ranks a pruned trial after every complete one: its last value was measured early, so it says "worse than what
     /// finished", not how much worse (Optuna's TPE orders pruned trials the same way).
     /// </summary>
-    internal const double PrunedOffset = 1e6;
+    private const double PrunedOffset = 1e6;
 
     /// <summary>
     /// Adds finished trials not seen yet: complete ones by their value, pruned ones by their last reported value behind
