@@ -16,7 +16,9 @@ public sealed class JobTests(TransferHostFixture host)
         using var http = host.CreateHttpClient(key.Key);
         var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
 
-        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 3), MaxEpochs: 2, Seed: 7), Json.Options);
+        // 480 non-test images: k-fold. A refit model (the next test has the default, the fold ensemble) trains on all of
+        // them when the trial completes; a pruned trial keeps its best fold's model (4 of 5 folds).
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 3), MaxEpochs: 2, Seed: 7, Validation: new JobValidation(FoldModel: JobValidation.Refit)), Json.Options);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
 
@@ -28,6 +30,9 @@ public sealed class JobTests(TransferHostFixture host)
         Assert.True(trials[0].IsBaseline);
         Assert.All(trials, t => Assert.NotEmpty(t.Curve));
         Assert.All(trials, t => Assert.Contains(t.Status, new[] { TrialStatus.Completed, TrialStatus.Pruned }));
+        Assert.All(trials, t => Assert.Equal(t.Status == TrialStatus.Completed ? 480 : 384, t.ModelTrainExamples));
+        Assert.All(trials, t => Assert.Equal(1, t.ModelMembers));
+        Assert.Contains(trials, t => t.Status == TrialStatus.Completed);
         Assert.NotNull(job.BaselineScore);
         Assert.True(job.BestScore >= job.BaselineScore);
         Assert.True(job.BestScore > 0.8, $"two easy classes should be learnt: {job.BestScore}");
@@ -65,6 +70,9 @@ public sealed class JobTests(TransferHostFixture host)
         Assert.All(trials, t => Assert.Equal(5, t.Folds));
         Assert.All(trials, t => Assert.NotNull(t.ScoreStd));
         Assert.All(trials, t => Assert.InRange(t.TestScore!.Value, 0, 1));
+        Assert.All(trials.Where(t => t.Status != TrialStatus.Failed), t => Assert.InRange(t.ModelMembers!.Value, 1, 5)); // the fold ensemble
+        Assert.All(trials.Where(t => t.ModelMembers > 1), t => Assert.Equal(480, t.ModelTrainExamples)); // two folds' models between them saw every non-test image
+        Assert.Contains(trials, t => t.ModelMembers > 1);
         Assert.True(trials[0].IsBaseline);
         Assert.False(trials[1].IsScratch);
         Assert.True(trials[2].IsScratch); // the reference takes the last trial of the budget
@@ -75,9 +83,34 @@ public sealed class JobTests(TransferHostFixture host)
         Assert.Equal((job.BestTrial, job.BestScore, job.TestScore), (report.Best.Trial, report.Best.Score, report.Best.TestScore));
         Assert.Equal((0, trials[0].Score, trials[0].ScoreStd), (report.Baseline!.Trial, report.Baseline.Score, report.Baseline.ScoreStd));
         Assert.Equal((2, trials[2].TestScore), (report.Scratch!.Trial, report.Scratch.TestScore));
-        Assert.True(job.TestScore > 0.8, $"two easy classes should be learnt: test {job.TestScore}");
+        Assert.True(job.TestScore > 0.8, $"two easy classes should be learnt: test {job.TestScore}; trials (validation ± std / test): {string.Join("; ", trials.Select(t => $"{t.Number} {t.Status} {t.Score:0.###} ± {t.ScoreStd:0.###} / {t.TestScore:0.###}"))}");
+
+        // Every finished trial's model predicts, not only the registered one (the best trial's): the baseline's and the
+        // from-scratch reference's too, so a user can compare them on data of their own.
+        var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
+        var images = await File.ReadAllBytesAsync(Path.Combine(folder, "images-idx3-ubyte.gz"));
+        var labels = await File.ReadAllBytesAsync(Path.Combine(folder, "labels-idx1-ubyte.gz"));
+        async Task<PredictionResult> PredictAsync(string route)
+        {
+            var response = await http.PostAsync(route, Uploads.Idx(images, labels));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<PredictionResult>(Json.Options))!;
+        }
+
+        var registered = await PredictAsync($"/api/models/{job.ModelId}/predict");
+        var bestTrial = await PredictAsync($"/api/jobs/{job.Id}/trials/{job.BestTrial}/predict");
+        Assert.Equal(registered.Predictions.Select(p => p.Probabilities), bestTrial.Predictions.Select(p => p.Probabilities));
+        var scratch = await PredictAsync($"/api/jobs/{job.Id}/trials/2/predict");
+        Assert.Equal(600, scratch.Predictions.Count);
+        Assert.NotEqual(registered.Predictions.Select(p => p.Probabilities), scratch.Predictions.Select(p => p.Probabilities));
+        await Problems.AssertProblemAsync(await http.PostAsync($"/api/jobs/{job.Id}/trials/9/predict", Uploads.Idx(images, labels)), HttpStatusCode.NotFound, "no-trial-model");
+        var (_, other) = await Tenants.NewAsync(host);
+        using var otherHttp = host.CreateHttpClient(other.Key);
+        await Problems.AssertProblemAsync(await otherHttp.PostAsync($"/api/jobs/{job.Id}/trials/0/predict", Uploads.Idx(images, labels)), HttpStatusCode.NotFound, "not-found");
 
         var bad = await http.PostAsJsonAsync("/api/jobs", request with { Validation = new JobValidation("kfold", Folds: 1) }, Json.Options);
+        await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bad-validation");
+        bad = await http.PostAsJsonAsync("/api/jobs", request with { Validation = new JobValidation(FoldModel: "bagging") }, Json.Options);
         await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bad-validation");
     }
 

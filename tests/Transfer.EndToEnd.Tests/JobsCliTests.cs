@@ -46,6 +46,12 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
 
         var predictions = Parse<PredictionResult>(await RunOkAsync(key.Key, "predict", job.Id, folder, "--json"));
         Assert.Equal(600, predictions.Predictions.Count);
+        var baseline = Parse<PredictionResult>(await RunOkAsync(key.Key, "predict", job.Id, folder, "--trial", "0", "--json"));
+        Assert.Equal(predictions.Classes, baseline.Classes);
+        Assert.Equal(600, baseline.Predictions.Count);
+        var missing = await RunAsync(key.Key, "predict", job.Id, folder, "--trial", "7");
+        Assert.NotEqual(ExitCodes.Success, missing.ExitCode);
+        Assert.Contains("code no-trial-model", missing.Error, StringComparison.Ordinal);
 
         var late = await RunAsync(key.Key, "trials", "stop", job.Id, "0");
         Assert.Equal(ExitCodes.BadInput, late.ExitCode);

@@ -39,6 +39,19 @@ public sealed class HoldOutKFoldTests
     }
 
     [Fact]
+    public async Task ARefitSplitTrainsOnEveryFoldAndKeepsTheSameTestSplit()
+    {
+        // A completed k-fold trial is refit on Split(labels, 0, test fraction, seed): every fold's examples, the same test.
+        var labels = (await SeedData.TableAsync("weka-diabetes")).Labels;
+        var splits = StratifiedSplitter.HoldOutKFold(labels, 5, 0.2, seed: 9);
+        var refit = StratifiedSplitter.Split(labels, 0, 0.2, seed: 9);
+
+        Assert.Equal(splits[0].Test, refit.Test);
+        Assert.Empty(refit.Validation);
+        Assert.Equal(splits.SelectMany(s => s.Validation).Order(), refit.Train.Order());
+    }
+
+    [Fact]
     public async Task EachFoldKeepsTheClassProportionsWithinOneExamplePerClass()
     {
         var labels = (await SeedData.TableAsync("weka-glass")).Labels;

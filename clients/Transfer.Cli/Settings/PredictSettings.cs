@@ -14,6 +14,10 @@ public sealed class PredictSettings : TransferSettings
     [Description("Examples in the dataset's format: a .csv (with the label column), an image .zip, or an IDX folder.")]
     public string Path { get; init; } = "";
 
+    [CommandOption("--trial <N>")]
+    [Description("Predict with this trial's model of the job <model> (e.g. 0, the baseline) instead of the registered one.")]
+    public int? Trial { get; init; }
+
     [CommandOption("--label <COLUMN>")]
     [Description("CSV only: the label column (default: label).")]
     public string? Label { get; init; }

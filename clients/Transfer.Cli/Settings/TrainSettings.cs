@@ -54,6 +54,10 @@ public sealed class TrainSettings : TransferSettings
     [DefaultValue(5)]
     public int Folds { get; init; } = 5;
 
+    [CommandOption("--fold-model <KIND>")]
+    [Description("k-fold: a trial's model is its fold models averaged (ensemble, the default), one more trained on all the non-test data (refit), or its best fold's (best-fold).")]
+    public string? FoldModel { get; init; }
+
     [CommandOption("--scratch")]
     [Description("Also train the default configuration from scratch, as a reference (default: when there is a benchmark model and 8+ trials).")]
     public bool? Scratch { get; init; }
@@ -73,9 +77,9 @@ public sealed class TrainSettings : TransferSettings
             return ValidationResult.Error("--trials (1-10000), --epochs (1-1000) and --parallel (1-64) are out of range.");
         }
 
-        if (Validation is not (null or "auto" or "holdout" or "kfold") || Folds is < 2 or > 10)
+        if (Validation is not (null or "auto" or "holdout" or "kfold") || Folds is < 2 or > 10 || FoldModel is not (null or "ensemble" or "refit" or "best-fold"))
         {
-            return ValidationResult.Error("--validation must be auto, holdout or kfold, and --folds between 2 and 10.");
+            return ValidationResult.Error("--validation must be auto, holdout or kfold, --folds between 2 and 10, and --fold-model ensemble, refit or best-fold.");
         }
 
         if (Sampler is not null && !Samplers.Contains(Sampler))

@@ -14,6 +14,9 @@ internal interface IModelsApi
     [Post("/api/models/{id}/predict")]
     Task<PredictionResult> PredictAsync(string id, [Body] HttpContent form, CancellationToken cancellationToken = default);
 
+    [Post("/api/jobs/{id}/trials/{trial}/predict")]
+    Task<PredictionResult> PredictTrialAsync(string id, int trial, [Body] HttpContent form, CancellationToken cancellationToken = default);
+
     [Get("/api/workers")]
     Task<IReadOnlyList<WorkerInfo>> WorkersAsync(CancellationToken cancellationToken = default);
 }

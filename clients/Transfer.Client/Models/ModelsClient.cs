@@ -5,7 +5,7 @@ using Transfer.Contracts.Jobs;
 
 namespace Transfer.Client.Models;
 
-/// <summary>A job's registered model (its id is the job's id): predict with it, or download it. Get one from <see cref="TransferClient.Models"/>.</summary>
+/// <summary>A job's registered model (its id is the job's id): predict with it, or download it; or predict with one trial's model. Get one from <see cref="TransferClient.Models"/>.</summary>
 public class ModelsClient
 {
     private const int CopyBufferSize = 81920;
@@ -26,27 +26,10 @@ public class ModelsClient
     /// image zip, an IDX folder); results come in the examples' order.
     /// </summary>
     /// <exception cref="Problems.TransferProblemException">404 when there is no such model (or the job has none yet), 400 for unreadable examples.</exception>
-    public virtual async Task<PredictionResult> PredictAsync(string modelId, string path, DatasetFormat? format = null, string? labelColumn = null, CancellationToken cancellationToken = default)
+    public virtual Task<PredictionResult> PredictAsync(string modelId, string path, DatasetFormat? format = null, string? labelColumn = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        var files = DatasetFileSet.FromPath(path, format);
-        var streams = files.Parts.Select(p => (Stream)File.OpenRead(p.Path)).ToList();
-        try
-        {
-            var upload = new DatasetUpload(
-                files.DefaultName,
-                files.Format,
-                [.. files.Parts.Select((p, i) => new DatasetUploadPart(p.Name, Path.GetFileName(p.Path), streams[i]))],
-                files.Format == DatasetFormat.Csv ? labelColumn ?? "label" : null);
-            return await PredictAsync(modelId, upload, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var stream in streams)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        return WithFilesAsync(path, format, labelColumn, upload => PredictAsync(modelId, upload, cancellationToken));
     }
 
     /// <summary>Predicts the classes of examples given as streams (the same parts as an upload).</summary>
@@ -59,7 +42,31 @@ public class ModelsClient
         return await _api.PredictAsync(modelId, form, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Opens the model's bytes (TorchSharp weights + preprocessing) as a stream read off the response; dispose it.</summary>
+    /// <summary>
+    /// Predicts with the model one finished trial of a job trained rather than the job's registered (best) model: the
+    /// baseline's, the from-scratch reference's, a runner-up's. Examples as in <see cref="PredictAsync(string, string, DatasetFormat?, string?, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="Problems.TransferProblemException">404 when there is no such job, or the trial has no model (none such, or not finished).</exception>
+    public virtual Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, string path, DatasetFormat? format = null, string? labelColumn = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        return WithFilesAsync(path, format, labelColumn, upload => PredictWithTrialAsync(jobId, trial, upload, cancellationToken));
+    }
+
+    /// <summary>As <see cref="PredictWithTrialAsync(string, int, string, DatasetFormat?, string?, CancellationToken)"/>, with examples given as streams.</summary>
+    public virtual async Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, DatasetUpload examples, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        ArgumentNullException.ThrowIfNull(examples);
+        examples.Validate();
+        using var form = UploadContent.Create(examples, new UploadProgress(null));
+        return await _api.PredictTrialAsync(jobId, trial, form, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens the model's bytes (TorchSharp weights + preprocessing; a k-fold fold ensemble keeps its members after the first:
+    /// <c>TrainedEnsemble.LoadAsync</c> reads them all, <c>TrainedModel.LoadAsync</c> the first) as a stream read off the response; dispose it.
+    /// </summary>
     public virtual Task<Stream> OpenAsync(string modelId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
@@ -91,6 +98,28 @@ public class ModelsClient
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    private static async Task<PredictionResult> WithFilesAsync(string path, DatasetFormat? format, string? labelColumn, Func<DatasetUpload, Task<PredictionResult>> predict)
+    {
+        var files = DatasetFileSet.FromPath(path, format);
+        var streams = files.Parts.Select(p => (Stream)File.OpenRead(p.Path)).ToList();
+        try
+        {
+            var upload = new DatasetUpload(
+                files.DefaultName,
+                files.Format,
+                [.. files.Parts.Select((p, i) => new DatasetUploadPart(p.Name, Path.GetFileName(p.Path), streams[i]))],
+                files.Format == DatasetFormat.Csv ? labelColumn ?? "label" : null);
+            return await predict(upload).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

@@ -9,6 +9,9 @@ namespace Transfer.Contracts.Jobs;
 /// spread), the reason it stopped, the judge's latest view of its curve, and the held-out test accuracy of its model.
 /// <see cref="IsScratch"/> marks the from-scratch reference trial (no pretrained weights); <see cref="IsWarmStart"/> a
 /// configuration the warm start proposed first (the knowledge base's recommendation for the dataset, or one the user enqueued).
+/// <see cref="ModelTrainExamples"/> and <see cref="ModelMembers"/>: the examples the trial's model trained on and how many
+/// models it averages (<see cref="JobValidation.FoldModel"/>): with k-fold, every non-test example and up to k fold models for the
+/// default ensemble, every non-test example and one model when refit, one fold's training examples for the best fold.
 /// </summary>
 public sealed record TrialInfo(
     int Number,
@@ -27,4 +30,6 @@ public sealed record TrialInfo(
     double? ScoreStd = null,
     double? TestScore = null,
     bool IsScratch = false,
-    bool IsWarmStart = false);
+    bool IsWarmStart = false,
+    int? ModelTrainExamples = null,
+    int? ModelMembers = null);

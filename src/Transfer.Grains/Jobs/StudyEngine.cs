@@ -150,6 +150,8 @@ public sealed class StudyEngine
         trial.FinishedAt = now;
         trial.TestScore = result.TestAccuracy;
         trial.ModelBlob = result.ModelBlob;
+        trial.ModelTrainExamples = result.ModelTrainExamples;
+        trial.ModelMembers = result.ModelMembers;
         trial.Steps = Math.Max(trial.Steps, result.Steps);
         var final = Metric == "loss" ? result.ValidationLoss : result.ValidationAccuracy;
         trial.Score = final ?? trial.Score;

@@ -41,7 +41,8 @@ public sealed partial class StudyGrain
             trial.IsScratch ? null : S.Plan.BenchmarkModelBlob,
             resume ? artifacts.CheckpointRef(Tenant, JobId, trial.Number, "checkpoint") : null,
             S.Request.Seed,
-            S.Plan.Folds);
+            S.Plan.Folds,
+            S.Request.Validation?.FoldModel ?? JobValidation.Ensemble);
         try
         {
             await Runner(trial).StartAsync(assignment);

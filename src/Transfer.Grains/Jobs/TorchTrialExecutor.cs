@@ -4,6 +4,7 @@ using Transfer.Data;
 using Transfer.Storage;
 using Transfer.Training.Data;
 using Transfer.Training.Inference;
+using Transfer.Training.Modules;
 using Transfer.Training.Solver;
 
 namespace Transfer.Grains.Jobs;
@@ -17,8 +18,10 @@ namespace Transfer.Grains.Jobs;
 /// With <see cref="TrialAssignment.Folds"/> k &gt; 1 the non-test data is dealt into k stratified folds and the trial
 /// trains k models in lock-step (<see cref="FoldRun"/>): each report is the mean over folds at the same epoch, the score
 /// is the mean (± standard deviation) of the folds' final validation accuracy, each fold checkpoints on its own, and the
-/// trial's model is its best fold's model (by validation), evaluated on the test split, which is the same examples as the
-/// holdout split's test split under the same seed.
+/// trial's model is what <see cref="TrialAssignment.FoldModel"/> says: by default its k fold models averaged (a
+/// <see cref="TrainedEnsemble"/>), or one more model trained on all the non-test data when it completes, or its best fold's
+/// model by validation. It is evaluated on the test split, which is the same examples as the holdout split's test split
+/// under the same seed.
 /// </para>
 /// </summary>
 public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore artifacts) : ITrialExecutor
@@ -86,8 +89,60 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
                 }
             }
 
-            return await FinishAsync(assignment, run, stopReason, cancellationToken);
+            var refit = folds > 1 && assignment.FoldModel == JobValidation.Refit && stopReason is null && run.Trainers.All(t => t.Outcome?.Status == TrainingStatus.Completed)
+                ? await RefitAsync(assignment, decoded, labels, run.Step / (double)stepsPerEpoch, control, cancellationToken)
+                : null;
+            using (refit)
+            {
+                return await FinishAsync(assignment, run, stopReason, refit, cancellationToken);
+            }
         }
+    }
+
+    /// <summary>
+    /// The non-test data of a k-fold trial in one training split: every fold's train and validation examples, and the same
+    /// test split (<see cref="StratifiedSplitter.HoldOutKFold"/> cuts it exactly as this does).
+    /// </summary>
+    public static DataSplit RefitSplit(IReadOnlyList<int> labels, int seed) => StratifiedSplitter.Split(labels, 0, TestFraction, seed);
+
+    /// <summary>
+    /// Trains a completed k-fold trial's configuration once more, on all the non-test data, for as many epochs as its folds
+    /// trained (the learning-rate schedule is in epochs, so it stretches to the larger split), as scikit-learn's
+    /// <c>refit</c> and auto-sklearn do: the trial's model and test score are then this model's, not one fold's, which saw
+    /// only (k-1)/k of the data and was picked by a validation fold of a few dozen examples. Null when the refit was
+    /// stopped (a stop command reaches it as it reaches the folds) or did not complete: the trial then keeps its best
+    /// fold's model.
+    /// </summary>
+    private async Task<RefitModel?> RefitAsync(TrialAssignment assignment, object decoded, IReadOnlyList<int> labels, double epochs, TrialControl control, CancellationToken cancellationToken)
+    {
+        var split = RefitSplit(labels, assignment.SplitSeed);
+        var data = decoded is ImageData i ? PreparedData.FromImages(i, split) : PreparedData.FromTable((TabularData)decoded, split);
+        var stepsPerEpoch = TrialConfigurationMapper.StepsPerEpoch(assignment.Configuration, data.Train.Count);
+        var solver = TrialConfigurationMapper.Solver(assignment.Configuration, Math.Max(1, assignment.Solver.Epochs), stepsPerEpoch) with
+        {
+            MaxIter = Math.Max(1, (int)Math.Round(epochs * stepsPerEpoch)),
+        };
+        var seed = Transfer.Training.Seeds.Derive(assignment.Seed, assignment.Folds, stream: 17);
+        SpecModule model;
+        var benchmark = assignment.BenchmarkModelBlob is { } blob ? await artifacts.OpenReadAsync(blob, cancellationToken) : null;
+        await using (benchmark)
+        {
+            model = await Transfer.Training.FineTuning.CreateAsync(assignment.Model, seed, benchmark, cancellationToken: cancellationToken);
+        }
+
+        using var trainer = new Trainer(model, solver, data.Train, null, new TrainerOptions(seed));
+        control.Attach(trainer.Control);
+        await foreach (var _ in trainer.RunAsync(cancellationToken))
+        {
+        }
+
+        if (trainer.Outcome?.Status != TrainingStatus.Completed)
+        {
+            model.Dispose();
+            return null;
+        }
+
+        return new RefitModel(model, data);
     }
 
     private async Task<FoldRun> CreateAsync(TrialAssignment assignment, SolverConfig solver, IReadOnlyList<PreparedData> data, CancellationToken cancellationToken) =>
@@ -112,16 +167,51 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
         return run.Trainers.Select(t => t.Step).Distinct().Count() == 1;
     }
 
-    private async Task<TrialResult> FinishAsync(TrialAssignment assignment, FoldRun run, string? stopReason, CancellationToken cancellationToken)
+    /// <summary>
+    /// The folds a fold ensemble averages, best first: every fold whose validation accuracy is within two standard errors
+    /// of the best fold's. A fold that did not learn (with few epochs a fold can stay at chance while the others reach 95 %)
+    /// would otherwise pull the average down with confident wrong answers.
+    /// </summary>
+    public static int[] EnsembleMembers(IReadOnlyList<int> byValidation, IReadOnlyList<ValidationMetrics?> validation)
+    {
+        ArgumentNullException.ThrowIfNull(byValidation);
+        ArgumentNullException.ThrowIfNull(validation);
+        if (validation[byValidation[0]] is not { Examples: > 0 } best)
+        {
+            return [byValidation[0]];
+        }
+
+        var p = best.Accuracy;
+        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / best.Examples) / best.Examples);
+        return [.. byValidation.Where(f => validation[f] is { } v && v.Accuracy >= p - (2 * standardError))];
+    }
+
+    /// <summary>
+    /// Saves the trial's model and scores it on the test split: the fold models averaged (k-fold with
+    /// <see cref="JobValidation.Ensemble"/>, unless a fold diverged; <see cref="EnsembleMembers"/>), the refit model, or the best fold's model by validation
+    /// (a holdout split's only model).
+    /// </summary>
+    private async Task<TrialResult> FinishAsync(TrialAssignment assignment, FoldRun run, string? stopReason, RefitModel? refit, CancellationToken cancellationToken)
     {
         TrainingOutcome[] outcomes = [.. run.Trainers.Select(t => t.Outcome!)];
-        var best = Enumerable.Range(0, outcomes.Length).MaxBy(f => outcomes[f].FinalValidation?.Accuracy ?? double.MinValue);
-        var test = Evaluator.Evaluate(run.Models[best], run.Data[best].Test, cancellationToken: cancellationToken);
+        int[] byValidation = [.. Enumerable.Range(0, outcomes.Length).OrderByDescending(f => outcomes[f].FinalValidation?.Accuracy ?? double.MinValue)];
+        var best = byValidation[0];
+        var averaged = refit is null && outcomes.Length > 1 && assignment.FoldModel == JobValidation.Ensemble
+            && outcomes.All(o => o.Status is TrainingStatus.Completed or TrainingStatus.Stopped);
+        int[] members = averaged ? EnsembleMembers(byValidation, [.. outcomes.Select(o => o.FinalValidation)]) : [best];
+
+        // Wrappers only: the fold networks belong to the run, the refit network to the caller.
+        TrainedModel Member(int fold) => new(run.Models[fold], run.Data[fold].Preprocessing, fold == 0 ? assignment.Seed : Transfer.Training.Seeds.Derive(assignment.Seed, fold, stream: 17));
+        var ensemble = refit is not null ? new TrainedEnsemble([new TrainedModel(refit.Model, refit.Data.Preprocessing, assignment.Seed)], ownsMembers: false)
+            : new TrainedEnsemble([.. members.Select(Member)], ownsMembers: false);
+        var testSets = refit is not null ? [refit.Data.Test] : members.Select(f => run.Data[f].Test).ToArray();
+        var test = TrainedEnsemble.Accuracy(ensemble.Predict(testSets, cancellationToken), testSets[0]);
+        var trainExamples = refit?.Data.Train.Count ?? (members.Length > 1 ? run.Data[0].Train.Count + run.Data[0].Validation.Count : run.Data[best].Train.Count);
+
         var modelRef = artifacts.CheckpointRef(assignment.Tenant, assignment.JobId, assignment.Trial, "model");
         using (var saved = new MemoryStream())
         {
-            var trained = new TrainedModel(run.Models[best], run.Data[best].Preprocessing, assignment.Seed);
-            await trained.SaveAsync(saved, cancellationToken);
+            await ensemble.SaveAsync(saved, cancellationToken);
             saved.Position = 0;
             await artifacts.WriteAsync(modelRef, saved, cancellationToken);
         }
@@ -137,6 +227,6 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
         var message = outcome.Status == TrainingStatus.Diverged ? $"diverged at step {outcome.DivergedAtStep}" : stopReason ?? outcome.Message;
         var (accuracy, accuracyStd) = FoldRun.Spread(outcomes.Select(o => o.FinalValidation?.Accuracy));
         var (loss, lossStd) = FoldRun.Spread(outcomes.Select(o => o.FinalValidation?.Loss));
-        return new TrialResult(status, accuracy, loss, test?.Accuracy, modelRef, message, outcome.Steps, outcomes.Length, accuracyStd, lossStd);
+        return new TrialResult(status, accuracy, loss, test, modelRef, message, outcome.Steps, outcomes.Length, accuracyStd, lossStd, trainExamples, ensemble.Members.Count);
     }
 }

@@ -1,4 +1,5 @@
 using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Search;
 using Transfer.Contracts.Training;
 
@@ -7,7 +8,7 @@ namespace Transfer.Grains.Jobs;
 /// <summary>
 /// What a worker needs to run one attempt of one trial. Payloads travel as references: the dataset's blobs, the benchmark
 /// model's blob (null for a from-scratch trial), the checkpoint blob to resume from. <see cref="Folds"/> above 1 scores
-/// the trial by stratified k-fold.
+/// the trial by stratified k-fold; <see cref="FoldModel"/> then says what its saved model is (<see cref="JobValidation.FoldModel"/>).
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -25,7 +26,8 @@ public sealed record TrialAssignment(
     [property: Id(9)] string? BenchmarkModelBlob,
     [property: Id(10)] string? ResumeCheckpointBlob,
     [property: Id(11)] int SplitSeed,
-    [property: Id(12)] int Folds = 1)
+    [property: Id(12)] int Folds = 1,
+    [property: Id(13)] string FoldModel = JobValidation.BestFold)
 {
     /// <summary>The key of the runner grain of this attempt.</summary>
     public string RunnerKey => $"{Tenant}/{JobId}/{Trial}/{Attempt}";

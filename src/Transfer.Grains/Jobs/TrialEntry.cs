@@ -78,6 +78,14 @@ public sealed class TrialEntry
     [Id(20)]
     public bool IsWarmStart { get; set; }
 
+    /// <summary>The examples the trial's saved model trained on (all non-test examples when a k-fold trial was refit).</summary>
+    [Id(21)]
+    public int? ModelTrainExamples { get; set; }
+
+    /// <summary>Models the saved model averages: up to k for a k-fold trial's fold ensemble, else 1.</summary>
+    [Id(22)]
+    public int? ModelMembers { get; set; }
+
     /// <summary>
     /// A running trial's judgement is not written with the study's state (it is judged again at its next report, and it is
     /// the largest part of an open trial); a finished trial's last judgement is kept in its archive record.
@@ -87,7 +95,7 @@ public sealed class TrialEntry
     public bool IsActive => Status is TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused;
 
     public TrialInfo ToInfo() => new(
-        Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt, Folds, ScoreStd, IsActive ? null : TestScore, IsScratch, IsWarmStart);
+        Number, Configuration, Status, Score, Curve.ToArray(), StopReason, Attempts, Seed, IsBaseline, Judgement, StartedAt, FinishedAt, Folds, ScoreStd, IsActive ? null : TestScore, IsScratch, IsWarmStart, IsActive ? null : ModelTrainExamples, IsActive ? null : ModelMembers);
 
     public TrialSummary Summary() => new(Number, Score, ScoreStd, TestScore);
 }

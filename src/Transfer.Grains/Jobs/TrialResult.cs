@@ -4,7 +4,8 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// How an attempt ended: its status, the objective's last value (the mean across folds, with the folds' standard
-/// deviation, when k-fold), the held-out test accuracy of the saved model, the saved model's blob.
+/// deviation, when k-fold), the held-out test accuracy of the saved model, the saved model's blob, how many examples it
+/// trained on and of how many models it is the average.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -19,4 +20,6 @@ public sealed record TrialResult(
     [property: Id(6)] int Steps,
     [property: Id(7)] int Folds = 1,
     [property: Id(8)] double? ValidationAccuracyStd = null,
-    [property: Id(9)] double? ValidationLossStd = null);
+    [property: Id(9)] double? ValidationLossStd = null,
+    [property: Id(10)] int? ModelTrainExamples = null,
+    [property: Id(11)] int ModelMembers = 1);

@@ -4,10 +4,11 @@ using Transfer.Contracts.Jobs;
 using Transfer.Grains.Jobs;
 using Transfer.Server.Auth;
 using Transfer.Server.Jobs;
+using Transfer.Server.Models;
 
 namespace Transfer.Server.Apis;
 
-/// <summary><c>/api/jobs</c>: start an auto-training job, read it and its trials, stop, extend, re-run failed trials, steer a trial, delete.</summary>
+/// <summary><c>/api/jobs</c>: start an auto-training job, read it and its trials, stop, extend, re-run failed trials, steer a trial, predict with a trial's model, delete.</summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder app)
@@ -20,6 +21,8 @@ public static class JobsApi
         group.MapPost("/{id}/stop", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.StopAsync(user.Tenant(), id, ct)));
         group.MapPost("/{id}/extend", async (string id, ExtendJobRequest request, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.ExtendAsync(user.Tenant(), id, request, ct)));
         group.MapPost("/{id}/rerun-failed", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.RerunFailedAsync(user.Tenant(), id, ct)));
+        group.MapPost("/{id}/trials/{trial:int}/predict", async (string id, int trial, HttpRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
+            TypedResults.Ok(await models.PredictTrialAsync(user.Tenant(), id, trial, request, ct))).DisableAntiforgery().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/trials/{trial:int}/{command}", CommandAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id}", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) =>
         {

@@ -134,9 +134,10 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-job", "maxEpochs must be between 1 and 1000.");
         }
 
-        if (request.Validation is { } v && (v.Mode is not (JobValidation.Auto or JobValidation.Holdout or JobValidation.KFold) || v.Folds is < 2 or > 10 || v.SmallDataThreshold < 0))
+        if (request.Validation is { } v && (v.Mode is not (JobValidation.Auto or JobValidation.Holdout or JobValidation.KFold) || v.Folds is < 2 or > 10 || v.SmallDataThreshold < 0
+            || v.FoldModel is not (JobValidation.Ensemble or JobValidation.Refit or JobValidation.BestFold)))
         {
-            throw ApiProblemException.BadRequest("bad-validation", "validation.mode must be auto, holdout or kfold, folds between 2 and 10, smallDataThreshold ≥ 0.");
+            throw ApiProblemException.BadRequest("bad-validation", "validation.mode must be auto, holdout or kfold, folds between 2 and 10, smallDataThreshold ≥ 0, foldModel ensemble, refit or best-fold.");
         }
 
         if (request.Objective is { } o && o.Metric is not ("accuracy" or "loss"))

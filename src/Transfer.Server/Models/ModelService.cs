@@ -11,7 +11,7 @@ using Transfer.Training.Inference;
 
 namespace Transfer.Server.Models;
 
-/// <summary>A job's registered model (the best trial's weights): download it, or predict with it.</summary>
+/// <summary>A job's registered model (the best trial's model: with k-fold, by default its fold models averaged): download it, or predict with it.</summary>
 public sealed class ModelService(JobService jobs, ArtifactStore artifacts, DatasetInspector inspector)
 {
     private const long MaxPredictBytes = 64L << 20;
@@ -27,10 +27,35 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
         return (await artifacts.OpenReadAsync(artifacts.ModelRef(tenant, job.ModelId, "model"), cancellationToken), job);
     }
 
+    /// <summary>
+    /// Opens the model any finished trial of a job trained (the registered model is the best trial's): the baseline's,
+    /// the from-scratch reference's, or a runner-up's, to compare them on one's own data.
+    /// </summary>
+    public async Task<Stream> OpenTrialAsync(string tenant, string id, int trial, CancellationToken cancellationToken = default)
+    {
+        var job = await jobs.GetAsync(tenant, id, cancellationToken);
+        var reference = artifacts.CheckpointRef(tenant, job.Id, trial, "model");
+        if (trial < 0 || !await artifacts.ExistsAsync(reference, cancellationToken))
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "no-trial-model", "No model for this trial", $"Trial {trial} of job '{id}' has no model: it does not exist, or has not finished (a trial saves its model when it ends).");
+        }
+
+        return await artifacts.OpenReadAsync(reference, cancellationToken);
+    }
+
     /// <summary>Predicts class probabilities for examples sent in the dataset's own format (the same multipart parts as an upload).</summary>
     public async Task<PredictionResult> PredictAsync(string tenant, string id, HttpRequest request, CancellationToken cancellationToken = default)
     {
         var (content, _) = await OpenAsync(tenant, id, cancellationToken);
+        return await PredictWithAsync(content, request, cancellationToken);
+    }
+
+    /// <summary>As <see cref="PredictAsync"/>, with the model of one trial of the job (<see cref="OpenTrialAsync"/>).</summary>
+    public async Task<PredictionResult> PredictTrialAsync(string tenant, string id, int trial, HttpRequest request, CancellationToken cancellationToken = default) =>
+        await PredictWithAsync(await OpenTrialAsync(tenant, id, trial, cancellationToken), request, cancellationToken);
+
+    private async Task<PredictionResult> PredictWithAsync(Stream content, HttpRequest request, CancellationToken cancellationToken)
+    {
         using var buffered = new MemoryStream();
         await using (content)
         {
@@ -38,7 +63,7 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
         }
 
         buffered.Position = 0;
-        using var model = await TrainedModel.LoadAsync(buffered, cancellationToken: cancellationToken);
+        using var model = await TrainedEnsemble.LoadAsync(buffered, cancellationToken: cancellationToken);
         var parts = await ReadPartsAsync(request, cancellationToken);
         float[][] probabilities;
         if (parts.TryGetValue(DatasetParts.Images, out var images) && parts.TryGetValue(DatasetParts.Labels, out var labels))

@@ -13,6 +13,8 @@ namespace Transfer.Training.Inference;
 /// A trained network with everything prediction needs: the spec, the weights, the train-split preprocessing and
 /// the seed it was trained under. Saved to and loaded from a stream; predicts class probabilities for a batch of
 /// decoded inputs in the dataset's own format (images, or table rows aligned to the training columns by name).
+/// A <see cref="TrainedEnsemble"/> file starts with its first member in this format, so <see cref="LoadAsync"/> reads
+/// that member of an ensemble.
 /// </summary>
 public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing, int seed) : IDisposable
 {
@@ -37,13 +39,7 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(Magic);
-            writer.Write(JsonSerializer.Serialize(new ModelHeader(Module.Spec, Preprocessing, Seed), TrainingJson.Options));
-            using var weights = new MemoryStream();
-            Module.save(weights);
-            var bytes = weights.ToArray();
-            writer.Write(bytes.LongLength);
-            writer.Write(bytes);
+            Write(writer);
         }
 
         buffer.Position = 0;
@@ -59,6 +55,12 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
         await source.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
         using var reader = new BinaryReader(buffer, Encoding.UTF8, leaveOpen: true);
+        return Read(reader, device);
+    }
+
+    /// <summary>Reads one model at the reader's position (what <see cref="Write"/> wrote), leaving the reader after it.</summary>
+    internal static TrainedModel Read(BinaryReader reader, Device? device)
+    {
         if (reader.ReadString() != Magic)
         {
             throw new InvalidDataException("not a Transfer model");
@@ -70,6 +72,18 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
         var length = reader.ReadInt64();
         module.load(new MemoryStream(reader.ReadBytes(checked((int)length))));
         return new TrainedModel(module, header.Preprocessing, header.Seed);
+    }
+
+    /// <summary>Writes spec, preprocessing, seed and weights at the writer's position.</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Magic);
+        writer.Write(JsonSerializer.Serialize(new ModelHeader(Module.Spec, Preprocessing, Seed), TrainingJson.Options));
+        using var weights = new MemoryStream();
+        Module.save(weights);
+        var bytes = weights.ToArray();
+        writer.Write(bytes.LongLength);
+        writer.Write(bytes);
     }
 
     /// <summary>Class probabilities for each image (rows) over <see cref="Classes"/> (columns).</summary>
@@ -110,8 +124,13 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
 
     public void Dispose() => Module.Dispose();
 
-    private float[][] Predict(IExampleSet set, CancellationToken cancellationToken)
+    /// <summary>
+    /// Class probabilities for each example of a set already prepared with this model's preprocessing (e.g. the test split
+    /// of the data it trained on).
+    /// </summary>
+    public float[][] Predict(IExampleSet set, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(set);
         var device = Module.parameters().First().device;
         var result = new float[set.Count][];
         var batch = Math.Max(1, Math.Min(256, set.Count));

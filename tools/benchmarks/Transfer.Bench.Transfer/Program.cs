@@ -7,11 +7,12 @@ using Transfer.Client;
 using Transfer.Client.Datasets;
 using Transfer.Contracts.Jobs;
 
-// tools/bench transfer [--seeds 3] [--trials 20] [--epochs 3] [--task fmnist-shoes-bags] [--slots 2]
+// tools/bench transfer [--seeds 3] [--trials 20] [--epochs 3] [--task fmnist-shoes-bags] [--slots 2] [--fmnist /usr/share/datasets/fashion-mnist]
 // A Fashion-MNIST task whose classes (Sneaker, Bag, Ankle boot) the benchmark model cnn-fmnist-clothing6 never saw, through
 // the real system: Azurite + the Release host as a child process, the knowledge base seeded without the task, the task
 // uploaded and trained by jobs via the SDK. Per seed: (c) a 20-trial job warm-started from the knowledge base, (d) the same
-// job without the warm start; (a) and (b) are (c)'s from-scratch reference and baseline trials. Accuracy = held-out test.
+// job without the warm start; (a) and (b) are (c)'s from-scratch reference and baseline trials. Accuracy = each arm's model
+// on an evaluation set of 2,100 t10k images the task leaves out (EvaluationSet); the jobs' own test splits are reported too.
 var root = Environment.GetEnvironmentVariable("TRANSFER_REPO_ROOT") ?? Directory.GetCurrentDirectory();
 var outDir = Arg("--out") ?? Path.Combine(root, "bench-results");
 var seeds = Enumerable.Range(1, int.Parse(Arg("--seeds") ?? "3", CultureInfo.InvariantCulture)).ToArray();
@@ -64,14 +65,35 @@ Console.WriteLine($"kb: {seeded.DatasetsUploaded.Count} datasets, {seeded.Models
 var warm = await RunAsync(useKnowledgeBase: true);
 var cold = await RunAsync(useKnowledgeBase: false);
 
-var scratch = new Arm([.. warm.Select(r => r.Trials.Single(t => t.IsScratch).TestScore ?? double.NaN)]);
-var finetune = new Arm([.. warm.Select(r => r.Trials.Single(t => t.IsBaseline).TestScore ?? double.NaN)]);
-var automl = new Arm([.. warm.Select(r => r.Job.TestScore ?? double.NaN)]);
-var automlCold = new Arm([.. cold.Select(r => r.Job.TestScore ?? double.NaN)]);
+// Two measures of every arm's model: the job's own test split (180 images, different at every seed) and the larger
+// evaluation set (2,100 other t10k images of the task's classes, the same at every seed), through the predict routes.
+var evaluation = await EvaluationSet.CreateAsync(
+    Arg("--fmnist") ?? "/usr/share/datasets/fashion-mnist", TaskClasses(task), 300, Path.Combine(Path.GetTempPath(), $"transfer-bench-eval-{Environment.ProcessId}"));
+var classes = dataset.Schema.Classes.Select(c => c.Name).ToArray();
+async Task<double> EvaluateAsync(JobRun run, Func<TrialInfo, bool>? trial)
+{
+    var result = trial is null
+        ? await client.Models.PredictAsync(run.Job.ModelId!, evaluation.Folder)
+        : await client.Models.PredictWithTrialAsync(run.Job.Id, run.Trials.Single(trial).Number, evaluation.Folder);
+    return evaluation.Accuracy([.. result.Predictions.Select(p => p.Class)], classes);
+}
+
+var scratch = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, t => t.IsScratch)))]);
+var finetune = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, t => t.IsBaseline)))]);
+var automl = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, null)))]);
+var automlCold = new Arm([.. await Task.WhenAll(cold.Select(r => EvaluateAsync(r, null)))]);
+var split = new
+{
+    scratch = new Arm([.. warm.Select(r => r.Trials.Single(t => t.IsScratch).TestScore ?? double.NaN)]),
+    finetune_default = new Arm([.. warm.Select(r => r.Trials.Single(t => t.IsBaseline).TestScore ?? double.NaN)]),
+    automl_finetune = new Arm([.. warm.Select(r => r.Job.TestScore ?? double.NaN)]),
+    automl_cold = new Arm([.. cold.Select(r => r.Job.TestScore ?? double.NaN)]),
+};
 var targets = warm.Select(r => 0.99 * (r.Job.BestScore ?? 1)).ToArray();
 int[] warmTo = [.. warm.Select((r, i) => Arm.TrialsTo(r.Trials, targets[i], trials + 1))];
 int[] coldTo = [.. cold.Select((r, i) => Arm.TrialsTo(r.Trials, targets[i], trials + 1))];
 var arms = new[] { scratch, finetune, automl, automlCold };
+Arm[] splitArms = [split.scratch, split.finetune_default, split.automl_finetune, split.automl_cold];
 var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Trim() : null;
 
 var report = new
@@ -80,12 +102,26 @@ var report = new
     seeds,
     trials,
     max_epochs = epochs,
-    accuracy = "held-out test accuracy (the 20 % stratified test split no trial ever trains or is scored on)",
+    accuracy = $"accuracy on the evaluation set: the {evaluation.Labels.Length} Fashion-MNIST t10k images of the task's classes that the task leaves out (the same images at every seed; no job sees them), predicted by each arm's model through the API",
+    evaluation_examples = evaluation.Labels.Length,
     validation = $"{warm[0].Job.Report?.Folds ?? 1}-fold stratified cross-validation on the non-test data (the job default for < 2,000 examples)",
     scratch = scratch.Json(),
     finetune_default = finetune.Json(),
     automl_finetune = automl.Json(),
     automl_cold = automlCold.Json(),
+    test_split = new
+    {
+        measure = "held-out test accuracy on the job's own test split (20 %, stratified, 180 images, drawn by the seed; no trial trains or is scored on it)",
+        scratch = split.scratch.Json(),
+        finetune_default = split.finetune_default.Json(),
+        automl_finetune = split.automl_finetune.Json(),
+        automl_cold = split.automl_cold.Json(),
+        targets = new
+        {
+            automl_finetune_best_mean = splitArms.All(a => a == split.automl_finetune || split.automl_finetune.Mean > a.Mean),
+            automl_finetune_smallest_std = splitArms.All(a => a == split.automl_finetune || split.automl_finetune.Std < a.Std),
+        },
+    },
     trials_to_99 = new
     {
         automl_finetune = Math.Round(warmTo.Average(), 2),
@@ -109,6 +145,7 @@ var report = new
         best_trial = r.Job.BestTrial,
         validation = r.Job.BestScore,
         test = r.Job.TestScore,
+        evaluation = (r.Job.Request.UseKnowledgeBase ? automl : automlCold).Values[Array.IndexOf(seeds, r.Job.Request.Seed)],
         trials = r.Trials.Count,
         warm_start_trials = r.Trials.Count(t => t.IsWarmStart),
         seconds = Math.Round(r.Seconds, 1),
@@ -147,6 +184,15 @@ async Task<JobRun[]> RunAsync(bool useKnowledgeBase)
 static string TrialLine(TrialInfo t) => string.Create(
     CultureInfo.InvariantCulture,
     $"{t.Number} {(t.IsBaseline ? "baseline" : t.IsScratch ? "scratch" : t.IsWarmStart ? "kb" : "search")} {t.Status} {t.Score:0.####} {t.TestScore:0.####}");
+
+// The Fashion-MNIST classes of a seed task (tools/extract-seeds.py's FMNIST_SUBSETS, the t10k ones).
+static int[] TaskClasses(string task) => task switch
+{
+    "fmnist-shoes-bags" => [7, 8, 9],
+    "fmnist-tops-b" => [2, 3, 4],
+    "fmnist-sandal-bag" => [5, 8],
+    _ => throw new ArgumentException($"no evaluation set for '{task}': use a t10k seed task (fmnist-shoes-bags, fmnist-tops-b, fmnist-sandal-bag)"),
+};
 
 string? Arg(string name)
 {

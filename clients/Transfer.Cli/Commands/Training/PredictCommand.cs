@@ -5,14 +5,16 @@ using Transfer.Client;
 
 namespace Transfer.Cli.Commands.Training;
 
-/// <summary><c>transfer predict &lt;model&gt; &lt;path&gt;</c>: each example's predicted class and its probability.</summary>
+/// <summary><c>transfer predict &lt;model&gt; &lt;path&gt; [--trial N]</c>: each example's predicted class and its probability.</summary>
 public sealed class PredictCommand(CliServices services) : TransferCommand<PredictSettings>(services)
 {
     private const int ShownRows = 50;
 
     protected override async Task<int> RunAsync(TransferClient client, PredictSettings settings, CancellationToken cancellationToken)
     {
-        var result = await client.Models.PredictAsync(settings.Model, settings.Path, labelColumn: settings.Label, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = settings.Trial is { } trial
+            ? await client.Models.PredictWithTrialAsync(settings.Model, trial, settings.Path, labelColumn: settings.Label, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await client.Models.PredictAsync(settings.Model, settings.Path, labelColumn: settings.Label, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             CliJson.Write(Services.Json, result);

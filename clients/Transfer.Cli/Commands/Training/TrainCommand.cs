@@ -31,7 +31,7 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
             Scheduler = settings.Scheduler,
             Parallelism = settings.Parallel,
             Seed = settings.Seed,
-            Validation = settings.Validation is null && settings.Folds == 5 ? null : new JobValidation(settings.Validation ?? JobValidation.Auto, settings.Folds),
+            Validation = settings.Validation is null && settings.Folds == 5 && settings.FoldModel is null ? null : new JobValidation(settings.Validation ?? JobValidation.Auto, settings.Folds, FoldModel: settings.FoldModel ?? JobValidation.Ensemble),
             ScratchReference = settings.Scratch,
             Space = settings.Space is null ? null : await ReadSpaceAsync(settings.Space, cancellationToken).ConfigureAwait(false),
         };
