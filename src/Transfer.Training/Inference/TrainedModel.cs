@@ -32,20 +32,9 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
     /// <summary>The class names, in the order of the probability columns.</summary>
     public IReadOnlyList<string> Classes => Preprocessing.Classes;
 
-    /// <summary>Writes spec, preprocessing, seed and weights.</summary>
-    public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(destination);
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            Write(writer);
-        }
-
-        buffer.Position = 0;
-        await buffer.CopyToAsync(destination, cancellationToken);
-        await destination.FlushAsync(cancellationToken);
-    }
+    /// <summary>Writes spec, preprocessing, seed and weights (an ensemble of this one model writes the same bytes).</summary>
+    public Task SaveAsync(Stream destination, CancellationToken cancellationToken = default) =>
+        new TrainedEnsemble([this], ownsMembers: false).SaveAsync(destination, cancellationToken);
 
     /// <summary>Reads a model written by <see cref="SaveAsync"/> onto <paramref name="device"/> (the process default when null).</summary>
     public static async Task<TrainedModel> LoadAsync(Stream source, Device? device = null, CancellationToken cancellationToken = default)
