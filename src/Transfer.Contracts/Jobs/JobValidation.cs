@@ -13,9 +13,9 @@ namespace Transfer.Contracts.Jobs;
 /// <param name="SmallDataThreshold">Below this many non-test examples <c>auto</c> scores by k-fold.</param>
 /// <param name="FoldModel">k-fold only. <c>ensemble</c> (the default): the fold models, their class probabilities
 /// averaged (as AutoGluon's bagging; up to k times the prediction cost), leaving out a fold whose validation accuracy is
-/// more than two standard errors below the best fold's. <c>refit</c>: one more model trained on all the
-/// non-test data when the trial completes (scikit-learn's <c>refit</c>; about 1/(k-1) more training per completed
-/// trial). <c>best-fold</c>: the fold model with the best validation score.</param>
+/// significantly below the best fold's (by more than two standard errors of the difference). <c>refit</c>: one more
+/// model trained on all the non-test data when the trial completes (scikit-learn's <c>refit</c>; about 1/(k-1) more
+/// training per completed trial). <c>best-fold</c>: the fold model with the best validation score.</param>
 public sealed record JobValidation(string Mode = JobValidation.Auto, int Folds = 5, int SmallDataThreshold = 2_000, string FoldModel = JobValidation.Ensemble)
 {
     public const string Auto = "auto";

@@ -168,9 +168,12 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
     }
 
     /// <summary>
-    /// The folds a fold ensemble averages, best first: every fold whose validation accuracy is within two standard errors
-    /// of the best fold's. A fold that did not learn (with few epochs a fold can stay at chance while the others reach 95 %)
-    /// would otherwise pull the average down with confident wrong answers.
+    /// The folds a fold ensemble averages, best first: every fold whose validation accuracy is not significantly below the
+    /// best fold's (a two-proportion test: the gap within two standard errors of a difference of two accuracies, each
+    /// measured on its own validation fold). A fold that did not learn (with few epochs a fold can stay at chance while the
+    /// others reach 95 %) would otherwise pull the average down with confident wrong answers; folds that differ only by
+    /// validation noise all stay (the best fold's accuracy is the highest of k noisy values, so a test against it alone
+    /// would drop good folds).
     /// </summary>
     public static int[] EnsembleMembers(IReadOnlyList<int> byValidation, IReadOnlyList<ValidationMetrics?> validation)
     {
@@ -181,9 +184,15 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
             return [byValidation[0]];
         }
 
-        var p = best.Accuracy;
-        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / best.Examples) / best.Examples);
-        return [.. byValidation.Where(f => validation[f] is { } v && v.Accuracy >= p - (2 * standardError))];
+        bool Level(ValidationMetrics fold)
+        {
+            var p = (best.Accuracy + fold.Accuracy) / 2;
+            var n = Math.Min(best.Examples, Math.Max(1, fold.Examples));
+            var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) * ((1.0 / best.Examples) + (1.0 / Math.Max(1, fold.Examples))));
+            return best.Accuracy - fold.Accuracy <= 2 * standardError;
+        }
+
+        return [.. byValidation.Where(f => validation[f] is { } v && Level(v))];
     }
 
     /// <summary>
