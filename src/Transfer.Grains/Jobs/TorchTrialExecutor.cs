@@ -100,12 +100,6 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
     }
 
     /// <summary>
-    /// The non-test data of a k-fold trial in one training split: every fold's train and validation examples, and the same
-    /// test split (<see cref="StratifiedSplitter.HoldOutKFold"/> cuts it exactly as this does).
-    /// </summary>
-    public static DataSplit RefitSplit(IReadOnlyList<int> labels, int seed) => StratifiedSplitter.Split(labels, 0, TestFraction, seed);
-
-    /// <summary>
     /// Trains a completed k-fold trial's configuration once more, on all the non-test data, for as many epochs as its folds
     /// trained (the learning-rate schedule is in epochs, so it stretches to the larger split), as scikit-learn's
     /// <c>refit</c> and auto-sklearn do: the trial's model and test score are then this model's, not one fold's, which saw
@@ -115,7 +109,8 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
     /// </summary>
     private async Task<RefitModel?> RefitAsync(TrialAssignment assignment, object decoded, IReadOnlyList<int> labels, double epochs, TrialControl control, CancellationToken cancellationToken)
     {
-        var split = RefitSplit(labels, assignment.SplitSeed);
+        // Every fold's train and validation examples; the same test split (HoldOutKFold cuts it exactly as this does).
+        var split = StratifiedSplitter.Split(labels, 0, TestFraction, assignment.SplitSeed);
         var data = decoded is ImageData i ? PreparedData.FromImages(i, split) : PreparedData.FromTable((TabularData)decoded, split);
         var stepsPerEpoch = TrialConfigurationMapper.StepsPerEpoch(assignment.Configuration, data.Train.Count);
         var solver = TrialConfigurationMapper.Solver(assignment.Configuration, Math.Max(1, assignment.Solver.Epochs), stepsPerEpoch) with
@@ -142,7 +137,7 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
             return null;
         }
 
-        return new RefitModel(model, data);
+        return new RefitModel(model, data, seed);
     }
 
     private async Task<FoldRun> CreateAsync(TrialAssignment assignment, SolverConfig solver, IReadOnlyList<PreparedData> data, CancellationToken cancellationToken) =>
@@ -168,37 +163,9 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
     }
 
     /// <summary>
-    /// The folds a fold ensemble averages, best first: every fold whose validation accuracy is not significantly below the
-    /// best fold's (a two-proportion test: the gap within two standard errors of a difference of two accuracies, each
-    /// measured on its own validation fold). A fold that did not learn (with few epochs a fold can stay at chance while the
-    /// others reach 95 %) would otherwise pull the average down with confident wrong answers; folds that differ only by
-    /// validation noise all stay (the best fold's accuracy is the highest of k noisy values, so a test against it alone
-    /// would drop good folds).
-    /// </summary>
-    public static int[] EnsembleMembers(IReadOnlyList<int> byValidation, IReadOnlyList<ValidationMetrics?> validation)
-    {
-        ArgumentNullException.ThrowIfNull(byValidation);
-        ArgumentNullException.ThrowIfNull(validation);
-        if (validation[byValidation[0]] is not { Examples: > 0 } best)
-        {
-            return [byValidation[0]];
-        }
-
-        bool Level(ValidationMetrics fold)
-        {
-            var p = (best.Accuracy + fold.Accuracy) / 2;
-            var n = Math.Min(best.Examples, Math.Max(1, fold.Examples));
-            var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) * ((1.0 / best.Examples) + (1.0 / Math.Max(1, fold.Examples))));
-            return best.Accuracy - fold.Accuracy <= 2 * standardError;
-        }
-
-        return [.. byValidation.Where(f => validation[f] is { } v && Level(v))];
-    }
-
-    /// <summary>
     /// Saves the trial's model and scores it on the test split: the fold models averaged (k-fold with
-    /// <see cref="JobValidation.Ensemble"/>, unless a fold diverged; <see cref="EnsembleMembers"/>), the refit model, or the best fold's model by validation
-    /// (a holdout split's only model).
+    /// <see cref="JobValidation.Ensemble"/>, unless a fold diverged; <see cref="TrainedEnsemble.FoldsToAverage"/>), the
+    /// refit model, or the best fold's model by validation (a holdout split's only model).
     /// </summary>
     private async Task<TrialResult> FinishAsync(TrialAssignment assignment, FoldRun run, string? stopReason, RefitModel? refit, CancellationToken cancellationToken)
     {
@@ -207,15 +174,15 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
         var best = byValidation[0];
         var averaged = refit is null && outcomes.Length > 1 && assignment.FoldModel == JobValidation.Ensemble
             && outcomes.All(o => o.Status is TrainingStatus.Completed or TrainingStatus.Stopped);
-        int[] members = averaged ? EnsembleMembers(byValidation, [.. outcomes.Select(o => o.FinalValidation)]) : [best];
+        (SpecModule Model, PreparedData Data, int Seed)[] members = refit is not null ? [(refit.Model, refit.Data, refit.Seed)]
+            : [.. (averaged ? TrainedEnsemble.FoldsToAverage(byValidation, [.. outcomes.Select(o => o.FinalValidation)]) : [best])
+                .Select(f => (run.Models[f], run.Data[f], f == 0 ? assignment.Seed : Transfer.Training.Seeds.Derive(assignment.Seed, f, stream: 17)))];
 
         // Wrappers only: the fold networks belong to the run, the refit network to the caller.
-        TrainedModel Member(int fold) => new(run.Models[fold], run.Data[fold].Preprocessing, fold == 0 ? assignment.Seed : Transfer.Training.Seeds.Derive(assignment.Seed, fold, stream: 17));
-        var ensemble = refit is not null ? new TrainedEnsemble([new TrainedModel(refit.Model, refit.Data.Preprocessing, assignment.Seed)], ownsMembers: false)
-            : new TrainedEnsemble([.. members.Select(Member)], ownsMembers: false);
-        var testSets = refit is not null ? [refit.Data.Test] : members.Select(f => run.Data[f].Test).ToArray();
+        var ensemble = new TrainedEnsemble([.. members.Select(m => new TrainedModel(m.Model, m.Data.Preprocessing, m.Seed))], ownsMembers: false);
+        IExampleSet[] testSets = [.. members.Select(m => m.Data.Test)];
         var test = TrainedEnsemble.Accuracy(ensemble.Predict(testSets, cancellationToken), testSets[0]);
-        var trainExamples = refit?.Data.Train.Count ?? (members.Length > 1 ? run.Data[0].Train.Count + run.Data[0].Validation.Count : run.Data[best].Train.Count);
+        var trainExamples = members.Length > 1 ? members[0].Data.Train.Count + members[0].Data.Validation.Count : members[0].Data.Train.Count;
 
         var modelRef = artifacts.CheckpointRef(assignment.Tenant, assignment.JobId, assignment.Trial, "model");
         using (var saved = new MemoryStream())

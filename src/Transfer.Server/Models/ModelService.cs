@@ -1,3 +1,4 @@
+using Azure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Transfer.Contracts.Datasets;
@@ -34,13 +35,14 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
     public async Task<Stream> OpenTrialAsync(string tenant, string id, int trial, CancellationToken cancellationToken = default)
     {
         var job = await jobs.GetAsync(tenant, id, cancellationToken);
-        var reference = artifacts.CheckpointRef(tenant, job.Id, trial, "model");
-        if (trial < 0 || !await artifacts.ExistsAsync(reference, cancellationToken))
+        try
+        {
+            return await artifacts.OpenReadAsync(artifacts.CheckpointRef(tenant, job.Id, trial, "model"), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             throw new ApiProblemException(StatusCodes.Status404NotFound, "no-trial-model", "No model for this trial", $"Trial {trial} of job '{id}' has no model: it does not exist, or has not finished (a trial saves its model when it ends).");
         }
-
-        return await artifacts.OpenReadAsync(reference, cancellationToken);
     }
 
     /// <summary>Predicts class probabilities for examples sent in the dataset's own format (the same multipart parts as an upload).</summary>
@@ -56,14 +58,8 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
 
     private async Task<PredictionResult> PredictWithAsync(Stream content, HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffered = new MemoryStream();
-        await using (content)
-        {
-            await content.CopyToAsync(buffered, cancellationToken);
-        }
-
-        buffered.Position = 0;
-        using var model = await TrainedEnsemble.LoadAsync(buffered, cancellationToken: cancellationToken);
+        await using var source = content;
+        using var model = await TrainedEnsemble.LoadAsync(source, cancellationToken: cancellationToken);
         var parts = await ReadPartsAsync(request, cancellationToken);
         float[][] probabilities;
         if (parts.TryGetValue(DatasetParts.Images, out var images) && parts.TryGetValue(DatasetParts.Labels, out var labels))

@@ -1,4 +1,5 @@
 using System.Text;
+using Transfer.Contracts.Training;
 using Transfer.Data;
 using Transfer.Training.Data;
 using static TorchSharp.torch;
@@ -66,10 +67,7 @@ public sealed class TrainedEnsemble : IDisposable
     /// <summary>Reads an ensemble written by <see cref="SaveAsync"/>, or a single <see cref="TrainedModel"/> as one member.</summary>
     public static async Task<TrainedEnsemble> LoadAsync(Stream source, Device? device = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        using var buffer = new MemoryStream();
-        await source.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
+        using var buffer = await TrainedModel.BufferAsync(source, cancellationToken);
         using var reader = new BinaryReader(buffer, Encoding.UTF8, leaveOpen: true);
         var members = new List<TrainedModel>();
         try
@@ -125,6 +123,34 @@ public sealed class TrainedEnsemble : IDisposable
         }
 
         return Average([.. Members.Select((m, i) => m.Predict(sets[i], cancellationToken))]);
+    }
+
+    /// <summary>
+    /// The folds a fold ensemble averages, best first: every fold whose validation accuracy is not significantly below the
+    /// best fold's (a two-proportion test: the gap within two standard errors of a difference of two accuracies, each
+    /// measured on its own validation fold). A fold that did not learn (with few epochs a fold can stay at chance while the
+    /// others reach 95 %) would otherwise pull the average down with confident wrong answers; folds that differ only by
+    /// validation noise all stay (the best fold's accuracy is the highest of k noisy values, so a test against it alone
+    /// would drop good folds).
+    /// </summary>
+    public static int[] FoldsToAverage(IReadOnlyList<int> byValidation, IReadOnlyList<ValidationMetrics?> validation)
+    {
+        ArgumentNullException.ThrowIfNull(byValidation);
+        ArgumentNullException.ThrowIfNull(validation);
+        if (validation[byValidation[0]] is not { Examples: > 0 } best)
+        {
+            return [byValidation[0]];
+        }
+
+        bool Level(ValidationMetrics fold)
+        {
+            var p = (best.Accuracy + fold.Accuracy) / 2;
+            var n = Math.Min(best.Examples, Math.Max(1, fold.Examples));
+            var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) * ((1.0 / best.Examples) + (1.0 / Math.Max(1, fold.Examples))));
+            return best.Accuracy - fold.Accuracy <= 2 * standardError;
+        }
+
+        return [.. byValidation.Where(f => validation[f] is { } v && Level(v))];
     }
 
     /// <summary>The share of <paramref name="probabilities"/> rows whose most likely class is the set's label; null for none.</summary>

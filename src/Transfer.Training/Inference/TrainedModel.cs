@@ -39,12 +39,19 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
     /// <summary>Reads a model written by <see cref="SaveAsync"/> onto <paramref name="device"/> (the process default when null).</summary>
     public static async Task<TrainedModel> LoadAsync(Stream source, Device? device = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        using var buffer = new MemoryStream();
-        await source.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
+        using var buffer = await BufferAsync(source, cancellationToken);
         using var reader = new BinaryReader(buffer, Encoding.UTF8, leaveOpen: true);
         return Read(reader, device);
+    }
+
+    /// <summary>The whole of <paramref name="source"/> in memory, positioned at its start (a blob stream cannot seek back).</summary>
+    internal static async Task<MemoryStream> BufferAsync(Stream source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var buffer = new MemoryStream();
+        await source.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return buffer;
     }
 
     /// <summary>Reads one model at the reader's position (what <see cref="Write"/> wrote), leaving the reader after it.</summary>

@@ -1,10 +1,10 @@
 using Transfer.Contracts.Training;
-using Transfer.Grains.Jobs;
+using Transfer.Training.Inference;
 
-namespace Transfer.EndToEnd.Tests;
+namespace Transfer.Training.Tests;
 
-/// <summary>Which folds a k-fold trial's fold ensemble averages (<see cref="TorchTrialExecutor.EnsembleMembers"/>).</summary>
-public sealed class EnsembleMembersTests
+/// <summary>Which folds a k-fold trial's fold ensemble averages (<see cref="TrainedEnsemble.FoldsToAverage"/>).</summary>
+public sealed class FoldsToAverageTests
 {
     private static ValidationMetrics Fold(double accuracy, int examples = 144) => new(0.2, accuracy, [accuracy], examples);
 
@@ -16,20 +16,20 @@ public sealed class EnsembleMembersTests
         ValidationMetrics?[] folds = [Fold(0.93), Fold(0.95), Fold(0.88), Fold(0.90), Fold(0.94)];
         int[] byValidation = [1, 4, 0, 3, 2];
 
-        Assert.Equal([1, 4, 0, 3], TorchTrialExecutor.EnsembleMembers(byValidation, folds));
+        Assert.Equal([1, 4, 0, 3], TrainedEnsemble.FoldsToAverage(byValidation, folds));
     }
 
     [Fact]
     public void AFoldThatStayedAtChanceIsLeftOutAndAPerfectFoldKeepsOnlyItsPeers()
     {
         ValidationMetrics?[] chance = [Fold(0.96), Fold(0.5), Fold(0.95)];
-        Assert.Equal([0, 2], TorchTrialExecutor.EnsembleMembers([0, 2, 1], chance));
+        Assert.Equal([0, 2], TrainedEnsemble.FoldsToAverage([0, 2, 1], chance));
 
         // A perfect fold still has a standard error (at least 1/n): equally perfect folds stay, one 10 points worse goes.
         ValidationMetrics?[] perfect = [Fold(1.0, 100), Fold(1.0, 100), Fold(0.9, 100)];
-        Assert.Equal([0, 1], TorchTrialExecutor.EnsembleMembers([0, 1, 2], perfect));
+        Assert.Equal([0, 1], TrainedEnsemble.FoldsToAverage([0, 1, 2], perfect));
 
         ValidationMetrics?[] unknown = [null, Fold(0.9)];
-        Assert.Equal([0], TorchTrialExecutor.EnsembleMembers([0, 1], unknown));
+        Assert.Equal([0], TrainedEnsemble.FoldsToAverage([0, 1], unknown));
     }
 }
