@@ -34,6 +34,21 @@ public sealed class JobSummaryTests
         Assert.DoesNotContain("fold", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnEnsembleOfTrialsIsShownWithItsWeightsAndItsTestScoreIsTheModels()
+    {
+        var ensemble = new JobEnsemble([new EnsembleMember(4, 0.6), new EnsembleMember(2, 0.4)], 0.95, 0.96, 6);
+        var report = new JobReport(5, new TrialSummary(4, 0.93, 0.012, 0.95), new TrialSummary(0, 0.9, 0.02, 0.91), null, ensemble);
+        var job = JobEvents.Job(JobStatus.Completed, 8, 8) with { BestTrial = 4, BestScore = 0.93, BaselineScore = 0.9, TestScore = 0.96, Report = report };
+
+        var text = Render(job);
+
+        Assert.Contains("trials 4 (0.6), 2 (0.4) of 6 completed; validation 0.95 (what it was chosen on), test 0.96", text, StringComparison.Ordinal);
+        Assert.Contains("0.96 (the ensemble, the registered model)", text, StringComparison.Ordinal);
+        var single = Render(job with { Report = report with { Ensemble = ensemble with { Members = [new EnsembleMember(4, 1)] } } });
+        Assert.DoesNotContain("Ensemble", single, StringComparison.Ordinal);
+    }
+
     private static string Render(JobInfo job)
     {
         var output = new StringWriter();

@@ -50,6 +50,18 @@ public sealed class GrainStateSerializerTests
         Assert.Contains("Judgement", JsonConvert.SerializeObject(trial, Settings()), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AFinishedJobsEnsembleReadsBack()
+    {
+        var serializer = new GrainStateSerializer();
+        var state = new StudyState { Status = JobStatus.Completed, Ensemble = new JobEnsemble([new EnsembleMember(4, 0.75), new EnsembleMember(1, 0.25)], 0.96, 0.95, 7) };
+
+        var read = serializer.Deserialize<StudyState>(serializer.Serialize(state)).Ensemble!;
+
+        Assert.Equal(state.Ensemble.Members, read.Members);
+        Assert.Equal((0.96, 0.95, 7), (read.Score, read.TestScore, read.Candidates));
+    }
+
     private static JsonSerializerSettings Settings() => GrainStateSerializer.WriteSettings;
 
     private static TrialArchiveState Archive()

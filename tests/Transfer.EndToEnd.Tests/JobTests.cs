@@ -17,8 +17,9 @@ public sealed class JobTests(TransferHostFixture host)
         var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
 
         // 480 non-test images: k-fold. A refit model (the next test has the default, the fold ensemble) trains on all of
-        // them when the trial completes; a pruned trial keeps its best fold's model (4 of 5 folds).
-        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 3), MaxEpochs: 2, Seed: 7, Validation: new JobValidation(FoldModel: JobValidation.Refit)), Json.Options);
+        // them when the trial completes; a pruned trial keeps its best fold's model (4 of 5 folds). No ensemble of trials:
+        // the registered model is the best trial's.
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 3), MaxEpochs: 2, Seed: 7, Validation: new JobValidation(FoldModel: JobValidation.Refit), EnsembleSize: 0), Json.Options);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
 
@@ -38,6 +39,8 @@ public sealed class JobTests(TransferHostFixture host)
         Assert.True(job.BestScore > 0.8, $"two easy classes should be learnt: {job.BestScore}");
         Assert.NotNull(job.TestScore);
         Assert.Equal(job.Id, job.ModelId);
+        Assert.Null(job.Report!.Ensemble);
+        Assert.Equal((job.BestTrial, job.TestScore), (job.Report.Best!.Trial, job.Report.Best.TestScore));
 
         var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
         var predict = await http.PostAsync($"/api/models/{job.ModelId}/predict", Uploads.Idx(
@@ -50,6 +53,10 @@ public sealed class JobTests(TransferHostFixture host)
         var labels = dataset.Schema.Classes.Select(c => c.Name).ToArray();
         var correct = result.Predictions.Select((p, i) => p.Class == labels[i < 300 ? 0 : 1]).Count(c => c);
         Assert.True(correct > 0, "sanity: predictions are classes of the dataset");
+        var bestTrial = await http.PostAsync($"/api/jobs/{job.Id}/trials/{job.BestTrial}/predict", Uploads.Idx(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "images-idx3-ubyte.gz")),
+            await File.ReadAllBytesAsync(Path.Combine(folder, "labels-idx1-ubyte.gz"))));
+        Assert.Equal(result.Predictions.Select(p => p.Probabilities), (await bestTrial.Content.ReadFromJsonAsync<PredictionResult>(Json.Options))!.Predictions.Select(p => p.Probabilities));
     }
 
     [Fact]
@@ -80,7 +87,7 @@ public sealed class JobTests(TransferHostFixture host)
         var report = Assert.IsType<JobReport>(job.Report);
         Assert.Equal(5, report.Folds);
         Assert.NotEqual(2, report.Best!.Trial);
-        Assert.Equal((job.BestTrial, job.BestScore, job.TestScore), (report.Best.Trial, report.Best.Score, report.Best.TestScore));
+        Assert.Equal((job.BestTrial, job.BestScore), (report.Best.Trial, report.Best.Score));
         Assert.Equal((0, trials[0].Score, trials[0].ScoreStd), (report.Baseline!.Trial, report.Baseline.Score, report.Baseline.ScoreStd));
         Assert.Equal((2, trials[2].TestScore), (report.Scratch!.Trial, report.Scratch.TestScore));
         Assert.True(job.TestScore > 0.8, $"two easy classes should be learnt: test {job.TestScore}; trials (validation ± std / test): {string.Join("; ", trials.Select(t => $"{t.Number} {t.Status} {t.Score:0.###} ± {t.ScoreStd:0.###} / {t.TestScore:0.###}"))}");
@@ -97,9 +104,31 @@ public sealed class JobTests(TransferHostFixture host)
             return (await response.Content.ReadFromJsonAsync<PredictionResult>(Json.Options))!;
         }
 
+        // The registered model is the job's ensemble of its completed trials (by default): chosen from every completed
+        // trial but the scratch reference (each saved its held-out predictions), its weights summing to 1, and it predicts
+        // the weighted mean of its members' predictions.
+        var ensemble = Assert.IsType<JobEnsemble>(report.Ensemble);
+        int[] completed = [.. trials.Where(t => t.Status == TrialStatus.Completed && !t.IsScratch).Select(t => t.Number)];
+        Assert.Equal(completed.Length, ensemble.Candidates);
+        Assert.All(ensemble.Members, m => Assert.Contains(m.Trial, completed));
+        Assert.Equal(1.0, ensemble.Members.Sum(m => m.Weight), 9);
+        Assert.Equal(job.TestScore, ensemble.TestScore);
+        Assert.InRange(ensemble.Score!.Value, 0, 1);
         var registered = await PredictAsync($"/api/models/{job.ModelId}/predict");
-        var bestTrial = await PredictAsync($"/api/jobs/{job.Id}/trials/{job.BestTrial}/predict");
-        Assert.Equal(registered.Predictions.Select(p => p.Probabilities), bestTrial.Predictions.Select(p => p.Probabilities));
+        var members = new List<(PredictionResult Result, double Weight)>();
+        foreach (var member in ensemble.Members)
+        {
+            members.Add((await PredictAsync($"/api/jobs/{job.Id}/trials/{member.Trial}/predict"), member.Weight));
+        }
+
+        for (var i = 0; i < registered.Predictions.Count; i++)
+        {
+            for (var c = 0; c < registered.Classes.Count; c++)
+            {
+                Assert.Equal(members.Sum(m => m.Weight * m.Result.Predictions[i].Probabilities[c]), registered.Predictions[i].Probabilities[c], 4);
+            }
+        }
+
         var scratch = await PredictAsync($"/api/jobs/{job.Id}/trials/2/predict");
         Assert.Equal(600, scratch.Predictions.Count);
         Assert.NotEqual(registered.Predictions.Select(p => p.Probabilities), scratch.Predictions.Select(p => p.Probabilities));
@@ -112,6 +141,8 @@ public sealed class JobTests(TransferHostFixture host)
         await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bad-validation");
         bad = await http.PostAsJsonAsync("/api/jobs", request with { Validation = new JobValidation(FoldModel: "bagging") }, Json.Options);
         await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bad-validation");
+        bad = await http.PostAsJsonAsync("/api/jobs", request with { EnsembleSize = CreateJobRequest.MaxEnsembleSize + 1 }, Json.Options);
+        await Problems.AssertProblemAsync(bad, HttpStatusCode.BadRequest, "bad-ensemble");
     }
 
     [Fact]

@@ -69,6 +69,53 @@ public sealed class TrainedEnsembleTests
         members.ForEach(m => m.Dispose());
     }
 
+    [Fact]
+    public async Task ComposedTrialEnsemblesWeighTheirMembersAndRoundTrip()
+    {
+        // Two "trials": one a two-fold ensemble, one a single model; composed 3 : 1, the two folds share the first's 3/4.
+        var table = await SeedData.TableAsync("wine");
+        var (members, _) = await TrainFoldsAsync(table, 3);
+        using var trialA = new MemoryStream();
+        await new TrainedEnsemble([members[0], members[1]], ownsMembers: false).SaveAsync(trialA);
+        using var trialB = new MemoryStream();
+        await members[2].SaveAsync(trialB);
+        trialA.Position = trialB.Position = 0;
+
+        using var composed = new MemoryStream();
+        await TrainedEnsemble.ComposeAsync([(trialA, 3.0), (trialB, 1.0)], composed);
+        composed.Position = 0;
+        using var loaded = await TrainedEnsemble.LoadAsync(composed, TrainingKit.Cpu);
+
+        Assert.Equal([0.375, 0.375, 0.25], loaded.Weights.Select(w => Math.Round(w, 9)));
+        var each = members.Select(m => m.Predict(table)).ToArray();
+        var probabilities = loaded.Predict(table);
+        for (var r = 0; r < table.Rows; r++)
+        {
+            for (var c = 0; c < loaded.Classes.Count; c++)
+            {
+                Assert.Equal((0.375 * each[0][r][c]) + (0.375 * each[1][r][c]) + (0.25 * each[2][r][c]), probabilities[r][c], 5);
+            }
+        }
+
+        // Saved again, the weights stay; a single-model reader still gets the first part's first member.
+        using var again = new MemoryStream();
+        await loaded.SaveAsync(again);
+        again.Position = 0;
+        using var reloaded = await TrainedEnsemble.LoadAsync(again, TrainingKit.Cpu);
+        Assert.Equal(loaded.Weights, reloaded.Weights);
+        again.Position = 0;
+        using var first = await TrainedModel.LoadAsync(again, TrainingKit.Cpu);
+        Assert.Equal(each[0], first.Predict(table));
+
+        // A part that is not a model, and weights that are not positive, are refused.
+        using var notAModel = new MemoryStream("not a model"u8.ToArray());
+        trialB.Position = 0;
+        await Assert.ThrowsAsync<InvalidDataException>(() => TrainedEnsemble.ComposeAsync([(trialB, 1.0), (notAModel, 1.0)], new MemoryStream()));
+        await Assert.ThrowsAsync<ArgumentException>(() => TrainedEnsemble.ComposeAsync([(trialB, 0.0)], new MemoryStream()));
+        Assert.Throws<ArgumentException>(() => new TrainedEnsemble([members[0], members[1]], ownsMembers: false, weights: [1.0]));
+        members.ForEach(m => m.Dispose());
+    }
+
     private static async Task<(List<TrainedModel> Members, List<PreparedData> Folds)> TrainFoldsAsync(TabularData table, int k)
     {
         var members = new List<TrainedModel>();

@@ -38,7 +38,7 @@ public static class JobView
         Row(grid, "Trials", $"{j.TrialsFinished} done of {j.TrialsStarted} started, budget {j.Request.Budget?.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         Row(grid, "Best", j.BestTrial is { } b ? $"trial {b}: {Number(j.BestScore)}" : "-");
         Row(grid, "Baseline", Number(j.BaselineScore));
-        Row(grid, "Test score", Number(j.TestScore));
+        ModelRows(grid, j);
         Row(grid, "Steps saved", j.StepsSavedShare.ToString("P0", CultureInfo.InvariantCulture));
         Row(grid, "Model", j.ModelId ?? "-");
         Row(grid, "Message", j.Message ?? "");
@@ -110,9 +110,22 @@ public static class JobView
             Row(grid, "Scratch", $"default configuration from scratch (trial {scratch.Trial}), validation {Scores(scratch, scratch.Score)}" + (over is { } o ? $" ({o:+0.####;-0.####;0} for the winner)" : ""));
         }
 
-        Row(grid, "Test score", Number(j.TestScore));
+        ModelRows(grid, j);
         Row(grid, "Model", j.ModelId ?? "-");
         return grid;
+    }
+
+    /// <summary>The registered model's test score, and the ensemble of trials it is when it is one.</summary>
+    private static void ModelRows(Grid grid, JobInfo j)
+    {
+        var ensemble = j.Report?.Ensemble is { Members.Count: > 1 } e ? e : null;
+        if (ensemble is not null)
+        {
+            var members = string.Join(", ", ensemble.Members.Select(m => $"{m.Trial} ({m.Weight.ToString("0.##", CultureInfo.InvariantCulture)})"));
+            Row(grid, "Ensemble", $"trials {members} of {ensemble.Candidates} completed; validation {Number(ensemble.Score)} (what it was chosen on), test {Number(ensemble.TestScore)}");
+        }
+
+        Row(grid, "Test score", Number(j.TestScore) + (ensemble is not null ? " (the ensemble, the registered model)" : ""));
     }
 
     /// <summary>A validation score as mean ± std (when scored by k-fold) and the test score when known.</summary>

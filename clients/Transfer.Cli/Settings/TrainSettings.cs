@@ -58,6 +58,11 @@ public sealed class TrainSettings : TransferSettings
     [Description("k-fold: a trial's model is its fold models averaged (ensemble, the default), one more trained on all the non-test data (refit), or its best fold's (best-fold).")]
     public string? FoldModel { get; init; }
 
+    [CommandOption("--ensemble-size <N>")]
+    [Description("Rounds of greedy ensemble selection over the finished trials, as auto-sklearn: the model averages the picked trials' models (0: the best trial's model alone).")]
+    [DefaultValue(20)]
+    public int EnsembleSize { get; init; } = 20;
+
     [CommandOption("--scratch")]
     [Description("Also train the default configuration from scratch, as a reference (default: when there is a benchmark model and 8+ trials).")]
     public bool? Scratch { get; init; }
@@ -72,9 +77,9 @@ public sealed class TrainSettings : TransferSettings
 
     public override ValidationResult Validate()
     {
-        if (Trials is < 1 or > 10_000 || Epochs is < 1 or > 1000 || Parallel is < 1 or > 64)
+        if (Trials is < 1 or > 10_000 || Epochs is < 1 or > 1000 || Parallel is < 1 or > 64 || EnsembleSize is < 0 or > 100)
         {
-            return ValidationResult.Error("--trials (1-10000), --epochs (1-1000) and --parallel (1-64) are out of range.");
+            return ValidationResult.Error("--trials (1-10000), --epochs (1-1000), --parallel (1-64) or --ensemble-size (0-100) is out of range.");
         }
 
         if (Validation is not (null or "auto" or "holdout" or "kfold") || Folds is < 2 or > 10 || FoldModel is not (null or "ensemble" or "refit" or "best-fold"))

@@ -38,6 +38,9 @@ public sealed record AutoTrainOptions
     /// <summary>Whether to add the from-scratch reference trial; null for the server's default.</summary>
     public bool? ScratchReference { get; init; }
 
+    /// <summary>Rounds of greedy ensemble selection over the finished trials (0: the best trial's model alone).</summary>
+    public int EnsembleSize { get; init; } = CreateJobRequest.DefaultEnsembleSize;
+
     /// <summary>The job request for an uploaded dataset.</summary>
     public CreateJobRequest ToRequest(string datasetId) => new(
         datasetId,
@@ -50,5 +53,6 @@ public sealed record AutoTrainOptions
         MaxEpochs: MaxEpochs,
         UseKnowledgeBase: UseKnowledgeBase,
         Validation: Validation,
-        ScratchReference: ScratchReference);
+        ScratchReference: ScratchReference,
+        EnsembleSize: EnsembleSize);
 }

@@ -23,6 +23,12 @@ namespace Transfer.Contracts.Jobs;
 /// budget (second, after the baseline, when the budget has no trial count); it is never pruned and never registered. Null: only when there is a benchmark model and the budget has at least
 /// <see cref="ScratchMinTrials"/> trials.
 /// </param>
+/// <param name="EnsembleSize">
+/// Rounds of greedy ensemble selection over the completed trials when the job finishes (auto-sklearn's
+/// <c>ensemble_size</c>): the registered model averages the picked trials' models, weighted by how often each was
+/// picked, chosen on their held-out validation predictions. 0 registers the best trial's model alone. A picked trial
+/// adds its models to every prediction (with k-fold, up to k each).
+/// </param>
 public sealed record CreateJobRequest(
     string DatasetId,
     JobObjective? Objective = null,
@@ -35,8 +41,15 @@ public sealed record CreateJobRequest(
     int MaxEpochs = 4,
     bool UseKnowledgeBase = true,
     JobValidation? Validation = null,
-    bool? ScratchReference = null)
+    bool? ScratchReference = null,
+    int EnsembleSize = CreateJobRequest.DefaultEnsembleSize)
 {
+    /// <summary>Greedy rounds of the job's ensemble by default.</summary>
+    public const int DefaultEnsembleSize = 20;
+
+    /// <summary>The most rounds of ensemble selection a job may ask for.</summary>
+    public const int MaxEnsembleSize = 100;
+
     /// <summary>The smallest trial budget that gets a from-scratch reference trial by default.</summary>
     public const int ScratchMinTrials = 8;
 }

@@ -3,7 +3,8 @@ namespace Transfer.Contracts.Jobs;
 /// <summary>
 /// An auto-training job as the API shows it: what was asked, where it is, the best trial so far and the baseline
 /// (the benchmark model's default configuration), and once finished the registered model and the report comparing the
-/// winner with the baseline and the from-scratch reference.
+/// winner with the baseline and the from-scratch reference. <see cref="TestScore"/> is the registered model's accuracy on the
+/// test split: the ensemble's when the job ensembled its trials (<see cref="JobReport.Ensemble"/>), else the best trial's.
 /// </summary>
 public sealed record JobInfo(
     string Id,

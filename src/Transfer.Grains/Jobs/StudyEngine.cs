@@ -191,7 +191,12 @@ public sealed class StudyEngine
         Math.Max(1, _state.Plan!.Folds),
         Best()?.Summary(),
         _state.Trials.FirstOrDefault(t => t.IsBaseline && !t.IsActive)?.Summary(),
-        _state.Trials.FirstOrDefault(t => t.IsScratch && !t.IsActive)?.Summary());
+        _state.Trials.FirstOrDefault(t => t.IsScratch && !t.IsActive)?.Summary(),
+        _state.Ensemble);
+
+    /// <summary>The completed trials with a score and a model, best first: what a job's ensemble is chosen from (never the scratch reference).</summary>
+    public IReadOnlyList<TrialEntry> CompletedRanked() =>
+        [.. Ranked(_state.Trials.Where(t => t.Status == TrialStatus.Completed && t.Score is not null && t.ModelBlob is not null && !t.IsScratch))];
 
     /// <summary>Drops what the engine remembers of a trial the grain changed directly (re-queued, stopped before it ran).</summary>
     public void Forget(TrialEntry trial)

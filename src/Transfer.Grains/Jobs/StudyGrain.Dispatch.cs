@@ -71,9 +71,15 @@ public sealed partial class StudyGrain
         if (Engine.Best() is { ModelBlob: { } blob } best)
         {
             var modelRef = artifacts.ModelRef(Tenant, JobId, "model");
-            await artifacts.CopyAsync(blob, modelRef);
+            S.Ensemble = await BuildEnsembleAsync(modelRef);
+            if (S.Ensemble is null)
+            {
+                await artifacts.CopyAsync(blob, modelRef);
+            }
+
             S.ModelId = JobId;
-            S.Message = $"best trial {best.Number}: {Engine.Metric} {best.Score:0.####}";
+            S.Message = $"best trial {best.Number}: {Engine.Metric} {best.Score:0.####}"
+                + (S.Ensemble is { Members.Count: > 1 } e ? $"; registered an ensemble of trials {string.Join(", ", e.Members.Select(m => $"{m.Trial} ({m.Weight:0.##})"))}" : "");
         }
 
         Emit(JobEventKinds.JobFinished, Engine.Best(), best: Engine.BestScore(), message: $"{S.Status}: {S.Message}");
@@ -90,6 +96,29 @@ public sealed partial class StudyGrain
         }
 
         await StopLeasesAsync();
+    }
+
+    /// <summary>
+    /// Writes the job's ensemble of its completed trials as its model (<see cref="JobEnsembleBuilder"/>); null when the job
+    /// asks for none, or when it cannot be built (the best trial's model is then registered alone: a job never fails for
+    /// want of an ensemble).
+    /// </summary>
+    private async Task<JobEnsemble?> BuildEnsembleAsync(string modelRef)
+    {
+        if (S.Request!.EnsembleSize <= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await new JobEnsembleBuilder(artifacts).BuildAsync(Tenant, JobId, Engine.CompletedRanked(), S.Request.EnsembleSize, byLoss: Engine.Metric == "loss", modelRef);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogEnsembleFailed(logger, ex, JobId);
+            return null;
+        }
     }
 
     private void Emit(string kind, TrialEntry? trial, CurveSample? sample = null, Transfer.Contracts.Curves.CurveJudgement? judgement = null, double? best = null, string? message = null)
@@ -174,7 +203,7 @@ public sealed partial class StudyGrain
             best?.Number,
             best?.Score,
             baseline is { IsActive: false } ? baseline.Score : null,
-            S.Status == JobStatus.Running ? null : best?.TestScore,
+            S.Status == JobStatus.Running ? null : S.Ensemble?.TestScore ?? best?.TestScore,
             S.ModelId,
             S.Message,
             Engine.StepsSavedShare(),
@@ -188,6 +217,9 @@ public sealed partial class StudyGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not hand trial {Trial} to a worker")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string job, int trial);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not build its ensemble of trials; registering the best trial's model")]
+    private static partial void LogEnsembleFailed(ILogger logger, Exception exception, string job);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not record its trials in the knowledge base")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, string job);

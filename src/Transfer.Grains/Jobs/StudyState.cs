@@ -74,6 +74,10 @@ public sealed class StudyState
     [Id(17)]
     public bool DefinitionStored { get; set; }
 
+    /// <summary>The job's ensemble of trials, when its registered model is one (set when the job finishes).</summary>
+    [Id(18)]
+    public JobEnsemble? Ensemble { get; set; }
+
     // The storage serializer (Json.NET) honours these: the open trials stand in for the whole list, and the definition is
     // written once, apart.
     public bool ShouldSerializeTrials() => false;

@@ -1,6 +1,7 @@
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Training;
 using Transfer.Data;
+using Transfer.Search.Ensembles;
 using Transfer.Storage;
 using Transfer.Training.Data;
 using Transfer.Training.Inference;
@@ -29,6 +30,9 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
     /// <summary>Share of each dataset kept as the test split, and of the rest as the validation split.</summary>
     public const double TestFraction = 0.2;
     public const double ValidationFraction = 0.2;
+
+    /// <summary>The name, next to a completed trial's model, of its held-out predictions (<see cref="HeldOutPredictions"/>).</summary>
+    public const string PredictionsName = "predictions";
 
     /// <summary>About how many examples a trial (each fold of it) trains on.</summary>
     public static int TrainEstimate(long examples, int folds) =>
@@ -181,7 +185,8 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
         // Wrappers only: the fold networks belong to the run, the refit network to the caller.
         var ensemble = new TrainedEnsemble([.. members.Select(m => new TrainedModel(m.Model, m.Data.Preprocessing, m.Seed))], ownsMembers: false);
         IExampleSet[] testSets = [.. members.Select(m => m.Data.Test)];
-        var test = TrainedEnsemble.Accuracy(ensemble.Predict(testSets, cancellationToken), testSets[0]);
+        var testProbabilities = ensemble.Predict(testSets, cancellationToken);
+        var test = TrainedEnsemble.Accuracy(testProbabilities, testSets[0]);
         var trainExamples = members.Length > 1 ? members[0].Data.Train.Count + members[0].Data.Validation.Count : members[0].Data.Train.Count;
 
         var modelRef = artifacts.CheckpointRef(assignment.Tenant, assignment.JobId, assignment.Trial, "model");
@@ -200,9 +205,39 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
             TrainingStatus.Stopped => TrialStatus.Stopped,
             _ => TrialStatus.Failed,
         };
+        if (status == TrialStatus.Completed)
+        {
+            await SavePredictionsAsync(assignment, run, members[0].Data, testProbabilities, cancellationToken);
+        }
+
         var message = outcome.Status == TrainingStatus.Diverged ? $"diverged at step {outcome.DivergedAtStep}" : stopReason ?? outcome.Message;
         var (accuracy, accuracyStd) = FoldRun.Spread(outcomes.Select(o => o.FinalValidation?.Accuracy));
         var (loss, lossStd) = FoldRun.Spread(outcomes.Select(o => o.FinalValidation?.Loss));
         return new TrialResult(status, accuracy, loss, test, modelRef, message, outcome.Steps, outcomes.Length, accuracyStd, lossStd, trainExamples, ensemble.Members.Count);
+    }
+
+    /// <summary>
+    /// Saves a completed trial's held-out predictions for the job's ensemble selection: each fold model's probabilities
+    /// for its own validation fold (together every non-test example once; a holdout split's validation examples) and the
+    /// trial's model's probabilities for the test split.
+    /// </summary>
+    private async Task SavePredictionsAsync(TrialAssignment assignment, FoldRun run, PreparedData testData, float[][] testProbabilities, CancellationToken cancellationToken)
+    {
+        var (indices, labels, rows) = (new List<int>(), new List<int>(), new List<float[]>());
+        for (var f = 0; f < run.Models.Count; f++)
+        {
+            var validation = run.Data[f].Validation;
+            var fold = new TrainedModel(run.Models[f], run.Data[f].Preprocessing, assignment.Seed); // a wrapper: the run owns the network
+            rows.AddRange(fold.Predict(validation, cancellationToken));
+            indices.AddRange(run.Data[f].Split.Validation);
+            labels.AddRange(Enumerable.Range(0, validation.Count).Select(validation.Label));
+        }
+
+        var (validationIndices, validationLabels, validationRows) = HeldOutPredictions.Sorted(indices, labels, rows);
+        var (testIndices, testLabels, testRows) = HeldOutPredictions.Sorted(testData.Split.Test, [.. Enumerable.Range(0, testData.Test.Count).Select(testData.Test.Label)], testProbabilities);
+        using var buffer = new MemoryStream();
+        await new HeldOutPredictions(validationIndices, validationLabels, validationRows, testIndices, testLabels, testRows).WriteAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        await artifacts.WriteAsync(artifacts.CheckpointRef(assignment.Tenant, assignment.JobId, assignment.Trial, PredictionsName), buffer, cancellationToken);
     }
 }

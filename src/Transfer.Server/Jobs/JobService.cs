@@ -140,6 +140,11 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-validation", "validation.mode must be auto, holdout or kfold, folds between 2 and 10, smallDataThreshold ≥ 0, foldModel ensemble, refit or best-fold.");
         }
 
+        if (request.EnsembleSize is < 0 or > CreateJobRequest.MaxEnsembleSize)
+        {
+            throw ApiProblemException.BadRequest("bad-ensemble", $"ensembleSize must be between 0 (register the best trial alone) and {CreateJobRequest.MaxEnsembleSize}; it was {request.EnsembleSize}.");
+        }
+
         if (request.Objective is { } o && o.Metric is not ("accuracy" or "loss"))
         {
             throw ApiProblemException.BadRequest("bad-objective", $"Unknown metric '{o.Metric}': use accuracy or loss.");

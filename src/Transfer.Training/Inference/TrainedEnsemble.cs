@@ -7,19 +7,23 @@ using static TorchSharp.torch;
 namespace Transfer.Training.Inference;
 
 /// <summary>
-/// Models of one configuration whose class probabilities are averaged: a k-fold trial's fold models (each trained on
-/// k-1 folds, with its own preprocessing), as AutoGluon's bagging and auto-sklearn's cross-validated models predict.
-/// The file is the first member as a <see cref="TrainedModel"/>, then the others: a reader of single models (fine-tuning
-/// from a published model, a probe) reads the first member and ignores the rest. One member is a single model.
+/// Models whose class probabilities are averaged, each with a weight (equal unless given): a k-fold trial's fold models
+/// (each trained on k-1 folds, with its own preprocessing), as AutoGluon's bagging and auto-sklearn's cross-validated
+/// models predict, or a job's ensemble of trials (<see cref="ComposeAsync"/>), as auto-sklearn's ensemble selection
+/// weighs its models. The file is the first member as a <see cref="TrainedModel"/>, then the others, then the weights
+/// when they are not equal: a reader of single models (fine-tuning from a published model, a probe) reads the first
+/// member and ignores the rest. One member is a single model.
 /// </summary>
 public sealed class TrainedEnsemble : IDisposable
 {
     private const string MembersMagic = "TRANSFER-MEMBERS-1";
+    private const string WeightsMagic = "TRANSFER-WEIGHTS-1";
     private readonly bool _ownsMembers;
 
     /// <param name="members">At least one model, all over the same classes; the first is the one single-model readers get.</param>
     /// <param name="ownsMembers">Whether <see cref="Dispose"/> disposes the members' networks.</param>
-    public TrainedEnsemble(IReadOnlyList<TrainedModel> members, bool ownsMembers = true)
+    /// <param name="weights">One positive weight per member (normalised to sum to 1); null for equal weights.</param>
+    public TrainedEnsemble(IReadOnlyList<TrainedModel> members, bool ownsMembers = true, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0)
@@ -32,31 +36,25 @@ public sealed class TrainedEnsemble : IDisposable
             throw new ArgumentException("every member must predict the same classes, in the same order", nameof(members));
         }
 
-        (Members, _ownsMembers) = (members, ownsMembers);
+        (Members, _ownsMembers, Weights) = (members, ownsMembers, Normalise(weights, members.Count));
     }
 
     public IReadOnlyList<TrainedModel> Members { get; }
 
+    /// <summary>Each member's weight in the average; they sum to 1.</summary>
+    public IReadOnlyList<double> Weights { get; }
+
     /// <summary>The class names, in the order of the probability columns.</summary>
     public IReadOnlyList<string> Classes => Members[0].Classes;
 
-    /// <summary>Writes the first member as a <see cref="TrainedModel"/> does, then the count and the other members.</summary>
+    /// <summary>Writes the first member as a <see cref="TrainedModel"/> does, then the count and the other members, then unequal weights.</summary>
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            Members[0].Write(writer);
-            if (Members.Count > 1)
-            {
-                writer.Write(MembersMagic);
-                writer.Write(Members.Count - 1);
-                foreach (var member in Members.Skip(1))
-                {
-                    member.Write(writer);
-                }
-            }
+            WriteLayout(writer, Members, Weights, (w, member) => member.Write(w));
         }
 
         buffer.Position = 0;
@@ -68,11 +66,87 @@ public sealed class TrainedEnsemble : IDisposable
     public static async Task<TrainedEnsemble> LoadAsync(Stream source, Device? device = null, CancellationToken cancellationToken = default)
     {
         using var buffer = await TrainedModel.BufferAsync(source, cancellationToken);
-        using var reader = new BinaryReader(buffer, Encoding.UTF8, leaveOpen: true);
         var members = new List<TrainedModel>();
         try
         {
-            members.Add(TrainedModel.Read(reader, device));
+            var weights = ReadLayout(buffer, members, reader => TrainedModel.Read(reader, device), cancellationToken);
+            return new TrainedEnsemble(members, weights: weights);
+        }
+        catch
+        {
+            members.ForEach(m => m.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes one ensemble of the models in <paramref name="parts"/> (each a model or an ensemble file), part i weighing
+    /// <c>Weight</c> (its members sharing it as they share their own file's weight), without building any network: a
+    /// job's ensemble of trials, each itself a fold ensemble. Parts are kept in the order given, so the first part's
+    /// first member is what single-model readers get.
+    /// </summary>
+    public static async Task ComposeAsync(IReadOnlyList<(Stream Source, double Weight)> parts, Stream destination, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (parts.Count == 0 || parts.Any(p => !(p.Weight > 0) || !double.IsFinite(p.Weight)))
+        {
+            throw new ArgumentException("at least one part, each with a positive weight", nameof(parts));
+        }
+
+        var chunks = new List<byte[]>();
+        var weights = new List<double>();
+        foreach (var (source, weight) in parts)
+        {
+            using var buffer = await TrainedModel.BufferAsync(source, cancellationToken);
+            var members = new List<byte[]>();
+            var own = ReadLayout(buffer, members, TrainedModel.ReadRaw, cancellationToken);
+            chunks.AddRange(members);
+            weights.AddRange(own.Select(w => w * weight));
+        }
+
+        using var output = new MemoryStream();
+        using (var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteLayout(writer, chunks, Normalise(weights, chunks.Count), (w, chunk) => w.Write(chunk));
+        }
+
+        output.Position = 0;
+        await output.CopyToAsync(destination, cancellationToken);
+        await destination.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteLayout<T>(BinaryWriter writer, IReadOnlyList<T> members, IReadOnlyList<double> weights, Action<BinaryWriter, T> write)
+    {
+        write(writer, members[0]);
+        if (members.Count > 1)
+        {
+            writer.Write(MembersMagic);
+            writer.Write(members.Count - 1);
+            foreach (var member in members.Skip(1))
+            {
+                write(writer, member);
+            }
+
+            if (weights.Any(w => w != weights[0]))
+            {
+                writer.Write(WeightsMagic);
+                writer.Write(weights.Count);
+                foreach (var w in weights)
+                {
+                    writer.Write(w);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the members into <paramref name="members"/> (as they are read, so a caller can dispose them on a failure) and returns their weights.</summary>
+    private static IReadOnlyList<double> ReadLayout<T>(MemoryStream buffer, List<T> members, Func<BinaryReader, T> read, CancellationToken cancellationToken)
+    {
+        using var reader = new BinaryReader(buffer, Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            members.Add(read(reader));
             if (buffer.Position < buffer.Length)
             {
                 if (reader.ReadString() != MembersMagic)
@@ -84,25 +158,51 @@ public sealed class TrainedEnsemble : IDisposable
                 for (var i = 0; i < others; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    members.Add(TrainedModel.Read(reader, device));
+                    members.Add(read(reader));
                 }
             }
 
-            return new TrainedEnsemble(members);
+            if (buffer.Position < buffer.Length)
+            {
+                if (reader.ReadString() != WeightsMagic || reader.ReadInt32() != members.Count)
+                {
+                    throw new InvalidDataException("not a Transfer model: unknown data after its members");
+                }
+
+                double[] weights = [.. Enumerable.Range(0, members.Count).Select(_ => reader.ReadDouble())];
+                if (weights.Any(w => !(w > 0) || !double.IsFinite(w)))
+                {
+                    throw new InvalidDataException("not a Transfer model: a member's weight is not positive");
+                }
+
+                return weights;
+            }
+
+            return Normalise(null, members.Count);
         }
         catch (EndOfStreamException ex)
         {
-            members.ForEach(m => m.Dispose());
             throw new InvalidDataException("not a Transfer model: it ends mid-way", ex);
-        }
-        catch
-        {
-            members.ForEach(m => m.Dispose());
-            throw;
         }
     }
 
-    /// <summary>Mean class probabilities of the members for each image.</summary>
+    private static double[] Normalise(IReadOnlyList<double>? weights, int count)
+    {
+        if (weights is null)
+        {
+            return [.. Enumerable.Repeat(1.0 / count, count)];
+        }
+
+        if (weights.Count != count || weights.Any(w => !(w > 0) || !double.IsFinite(w)))
+        {
+            throw new ArgumentException($"one positive weight per member ({count})", nameof(weights));
+        }
+
+        var total = weights.Sum();
+        return [.. weights.Select(w => w / total)];
+    }
+
+    /// <summary>Weighted mean class probabilities of the members for each image.</summary>
     public float[][] Predict(ImageData images, CancellationToken cancellationToken = default) =>
         Average([.. Members.Select(m => m.Predict(images, cancellationToken))]);
 
@@ -172,22 +272,22 @@ public sealed class TrainedEnsemble : IDisposable
         }
     }
 
-    private static float[][] Average(IReadOnlyList<float[][]> predictions)
+    private float[][] Average(IReadOnlyList<float[][]> predictions)
     {
         var rows = predictions[0].Length;
         var result = new float[rows][];
         for (var r = 0; r < rows; r++)
         {
-            var mean = new float[predictions[0][r].Length];
-            foreach (var p in predictions)
+            var mean = new double[predictions[0][r].Length];
+            for (var m = 0; m < predictions.Count; m++)
             {
                 for (var c = 0; c < mean.Length; c++)
                 {
-                    mean[c] += p[r][c] / predictions.Count;
+                    mean[c] += Weights[m] * predictions[m][r][c];
                 }
             }
 
-            result[r] = mean;
+            result[r] = [.. mean.Select(v => (float)v)];
         }
 
         return result;

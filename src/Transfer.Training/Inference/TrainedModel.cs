@@ -70,6 +70,33 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
         return new TrainedModel(module, header.Preprocessing, header.Seed);
     }
 
+    /// <summary>
+    /// The bytes of one model at the reader's position (what <see cref="Write"/> wrote), checked for the format's markers
+    /// but not built into a network, leaving the reader after it.
+    /// </summary>
+    internal static byte[] ReadRaw(BinaryReader reader)
+    {
+        var stream = reader.BaseStream;
+        var start = stream.Position;
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException("not a Transfer model");
+        }
+
+        _ = reader.ReadString();
+        var length = reader.ReadInt64();
+        if (length < 0 || length > stream.Length - stream.Position)
+        {
+            throw new InvalidDataException("not a Transfer model: it ends mid-way");
+        }
+
+        stream.Position += length;
+        var end = stream.Position;
+        stream.Position = start;
+        var bytes = reader.ReadBytes(checked((int)(end - start)));
+        return bytes;
+    }
+
     /// <summary>Writes spec, preprocessing, seed and weights at the writer's position.</summary>
     internal void Write(BinaryWriter writer)
     {

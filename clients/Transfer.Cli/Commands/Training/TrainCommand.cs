@@ -33,6 +33,7 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
             Seed = settings.Seed,
             Validation = settings.Validation is null && settings.Folds == 5 && settings.FoldModel is null ? null : new JobValidation(settings.Validation ?? JobValidation.Auto, settings.Folds, FoldModel: settings.FoldModel ?? JobValidation.Ensemble),
             ScratchReference = settings.Scratch,
+            EnsembleSize = settings.EnsembleSize,
             Space = settings.Space is null ? null : await ReadSpaceAsync(settings.Space, cancellationToken).ConfigureAwait(false),
         };
 

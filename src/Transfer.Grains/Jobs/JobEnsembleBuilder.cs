@@ -1,0 +1,103 @@
+using Azure;
+using Transfer.Contracts.Jobs;
+using Transfer.Search.Ensembles;
+using Transfer.Storage;
+using Transfer.Training.Inference;
+
+namespace Transfer.Grains.Jobs;
+
+/// <summary>
+/// Builds a finished job's registered model as auto-sklearn does: greedy ensemble selection
+/// (<see cref="EnsembleSelection"/>) over the completed trials' held-out validation predictions, which their workers
+/// saved next to their models (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging the
+/// picked trials' models with their weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here) and
+/// its test accuracy from the saved test predictions. Trials without usable predictions (saved by an older worker, or
+/// for other examples) are left out.
+/// </summary>
+internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
+{
+    /// <summary>
+    /// Chooses and writes the ensemble to <paramref name="destination"/>; null, writing nothing, when the best trial
+    /// (<paramref name="ranked"/>[0]) has no usable predictions.
+    /// </summary>
+    /// <param name="ranked">The completed trials with a model, best first.</param>
+    public async Task<JobEnsemble?> BuildAsync(string tenant, string job, IReadOnlyList<TrialEntry> ranked, int size, bool byLoss, string destination, CancellationToken cancellationToken = default)
+    {
+        var candidates = new List<(TrialEntry Trial, HeldOutPredictions Predictions)>();
+        foreach (var trial in ranked)
+        {
+            if (await ReadAsync(artifacts.CheckpointRef(tenant, job, trial.Number, TorchTrialExecutor.PredictionsName), cancellationToken) is { } predictions
+                && (candidates.Count == 0 || predictions.LinesUpWith(candidates[0].Predictions)))
+            {
+                candidates.Add((trial, predictions));
+            }
+            else if (candidates.Count == 0)
+            {
+                return null;
+            }
+        }
+
+        if (candidates.Count == 0 || candidates[0].Predictions.ValidationLabels.Length == 0)
+        {
+            return null;
+        }
+
+        var choice = EnsembleSelection.Select([.. candidates.Select(c => c.Predictions.Validation)], candidates[0].Predictions.ValidationLabels, size, byLoss);
+        int[] picked = [.. Enumerable.Range(0, candidates.Count).Where(i => choice.Counts[i] > 0).OrderByDescending(i => choice.Counts[i]).ThenBy(i => i)];
+        double[] weights = [.. picked.Select(i => choice.Weights[i])];
+        var testLabels = candidates[0].Predictions.TestLabels;
+        var test = testLabels.Length == 0 ? null
+            : EnsembleSelection.Accuracy(EnsembleSelection.Combine([.. picked.Select(i => candidates[i].Predictions.Test)], weights), testLabels);
+
+        if (picked.Length == 1)
+        {
+            await artifacts.CopyAsync(candidates[picked[0]].Trial.ModelBlob!, destination, cancellationToken);
+        }
+        else
+        {
+            var parts = new List<(Stream Source, double Weight)>();
+            try
+            {
+                for (var k = 0; k < picked.Length; k++)
+                {
+                    parts.Add((await artifacts.OpenReadAsync(candidates[picked[k]].Trial.ModelBlob!, cancellationToken), weights[k]));
+                }
+
+                using var composed = new MemoryStream();
+                await TrainedEnsemble.ComposeAsync(parts, composed, cancellationToken);
+                composed.Position = 0;
+                await artifacts.WriteAsync(destination, composed, cancellationToken);
+            }
+            finally
+            {
+                foreach (var (source, _) in parts)
+                {
+                    await source.DisposeAsync();
+                }
+            }
+        }
+
+        return new JobEnsemble(
+            [.. picked.Select((i, k) => new EnsembleMember(candidates[i].Trial.Number, weights[k]))],
+            byLoss ? choice.LogLoss : choice.Accuracy,
+            test,
+            candidates.Count);
+    }
+
+    private async Task<HeldOutPredictions?> ReadAsync(string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var source = await artifacts.OpenReadAsync(reference, cancellationToken);
+            return await HeldOutPredictions.ReadAsync(source, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+namespace Transfer.Search.Ensembles;
+
+/// <summary>
+/// Greedy ensemble selection with replacement (Caruana, Niculescu-Mizil, Crew and Ksikes, 2004), as auto-sklearn builds
+/// its final model: start from the best single candidate, then add, again and again, whichever candidate (one already
+/// in may be added again, which raises its weight) makes the averaged class probabilities score best on held-out
+/// predictions, and keep the best of those ensembles (the earliest on a tie, so the smallest). Candidates are models'
+/// probabilities for the same held-out examples (out-of-fold predictions under k-fold); ties on accuracy, common on a few
+/// hundred examples, are broken by log loss and then by the earlier candidate, so the result is deterministic.
+/// </summary>
+public static class EnsembleSelection
+{
+    /// <summary>Probabilities below this count as this when taking logs (as scikit-learn's log_loss clips).</summary>
+    public const double ProbabilityFloor = 1e-15;
+
+    /// <summary>Chooses an ensemble of at most <paramref name="size"/> picks.</summary>
+    /// <param name="candidates">Each candidate's class probabilities: one row per example, the same examples and classes for all.</param>
+    /// <param name="labels">The true class of each example.</param>
+    /// <param name="size">Greedy rounds (auto-sklearn's <c>ensemble_size</c>); 1 chooses the best single candidate.</param>
+    /// <param name="byLoss">Rank ensembles by log loss first (accuracy breaks ties) instead of accuracy first.</param>
+    public static EnsembleChoice Select(IReadOnlyList<float[][]> candidates, IReadOnlyList<int> labels, int size, bool byLoss = false)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        var classes = Validate(candidates, labels);
+
+        var sum = new double[labels.Count * classes];
+        var counts = new int[candidates.Count];
+        var chosen = new List<int>(size);
+        (double Accuracy, double LogLoss) best = default;
+        var bestSize = 0;
+        for (var round = 1; round <= size; round++)
+        {
+            var pick = -1;
+            (double Accuracy, double LogLoss) pickScore = default;
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                var score = Score(sum, candidates[c], round, labels, classes);
+                if (pick < 0 || Better(score, pickScore, byLoss))
+                {
+                    (pick, pickScore) = (c, score);
+                }
+            }
+
+            Add(sum, candidates[pick], classes);
+            chosen.Add(pick);
+            if (bestSize == 0 || Better(pickScore, best, byLoss))
+            {
+                (best, bestSize) = (pickScore, round);
+            }
+        }
+
+        foreach (var c in chosen.Take(bestSize))
+        {
+            counts[c]++;
+        }
+
+        return new EnsembleChoice(counts, best.Accuracy, best.LogLoss);
+    }
+
+    /// <summary>The weighted mean of the candidates' probabilities, row by row (weights need not sum to 1).</summary>
+    public static float[][] Combine(IReadOnlyList<float[][]> candidates, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (candidates.Count == 0 || weights.Count != candidates.Count || weights.Any(w => w < 0 || !double.IsFinite(w)) || weights.Sum() <= 0)
+        {
+            throw new ArgumentException("one finite, non-negative weight per candidate, not all zero", nameof(weights));
+        }
+
+        var total = weights.Sum();
+        var result = new float[candidates[0].Length][];
+        for (var r = 0; r < result.Length; r++)
+        {
+            var row = new double[candidates[0][r].Length];
+            for (var c = 0; c < candidates.Count; c++)
+            {
+                if (weights[c] > 0)
+                {
+                    for (var k = 0; k < row.Length; k++)
+                    {
+                        row[k] += weights[c] / total * candidates[c][r][k];
+                    }
+                }
+            }
+
+            result[r] = [.. row.Select(v => (float)v)];
+        }
+
+        return result;
+    }
+
+    /// <summary>The share of rows whose most likely class (the first on a tie) is the label; null for no rows.</summary>
+    public static double? Accuracy(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (probabilities.Count != labels.Count)
+        {
+            throw new ArgumentException($"{probabilities.Count} rows of probabilities for {labels.Count} labels", nameof(labels));
+        }
+
+        return labels.Count == 0 ? null : (double)labels.Where((label, i) => ArgMax(probabilities[i]) == label).Count() / labels.Count;
+    }
+
+    private static int Validate(IReadOnlyList<float[][]> candidates, IReadOnlyList<int> labels)
+    {
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException("no candidates to choose from", nameof(candidates));
+        }
+
+        if (labels.Count == 0)
+        {
+            throw new ArgumentException("no examples to choose on", nameof(labels));
+        }
+
+        var classes = candidates[0][0]?.Length ?? 0;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (candidates[c] is not { } rows || rows.Length != labels.Count || rows.Any(r => r is null || r.Length != classes))
+            {
+                throw new ArgumentException($"candidate {c} does not have {labels.Count} rows of {classes} class probabilities", nameof(candidates));
+            }
+        }
+
+        if (classes == 0 || labels.Any(l => l < 0 || l >= classes))
+        {
+            throw new ArgumentException($"labels must be classes 0..{classes - 1}", nameof(labels));
+        }
+
+        return classes;
+    }
+
+    /// <summary>Accuracy and log loss of the ensemble <paramref name="sum"/> (of <paramref name="members"/> - 1 picks) plus <paramref name="candidate"/>.</summary>
+    private static (double Accuracy, double LogLoss) Score(double[] sum, float[][] candidate, int members, IReadOnlyList<int> labels, int classes)
+    {
+        int correct = 0;
+        double loss = 0;
+        for (var r = 0; r < labels.Count; r++)
+        {
+            var offset = r * classes;
+            var top = 0;
+            var topValue = double.MinValue;
+            for (var k = 0; k < classes; k++)
+            {
+                var v = sum[offset + k] + candidate[r][k];
+                if (v > topValue)
+                {
+                    (top, topValue) = (k, v);
+                }
+            }
+
+            correct += top == labels[r] ? 1 : 0;
+            loss -= Math.Log(Math.Max(ProbabilityFloor, (sum[offset + labels[r]] + candidate[r][labels[r]]) / members));
+        }
+
+        return ((double)correct / labels.Count, loss / labels.Count);
+    }
+
+    private static bool Better((double Accuracy, double LogLoss) a, (double Accuracy, double LogLoss) b, bool byLoss) =>
+        byLoss
+            ? a.LogLoss < b.LogLoss || (a.LogLoss == b.LogLoss && a.Accuracy > b.Accuracy)
+            : a.Accuracy > b.Accuracy || (a.Accuracy == b.Accuracy && a.LogLoss < b.LogLoss);
+
+    private static void Add(double[] sum, float[][] candidate, int classes)
+    {
+        for (var r = 0; r < candidate.Length; r++)
+        {
+            for (var k = 0; k < classes; k++)
+            {
+                sum[(r * classes) + k] += candidate[r][k];
+            }
+        }
+    }
+
+    private static int ArgMax(float[] row)
+    {
+        var top = 0;
+        for (var k = 1; k < row.Length; k++)
+        {
+            if (row[k] > row[top])
+            {
+                top = k;
+            }
+        }
+
+        return top;
+    }
+}

@@ -1,0 +1,140 @@
+using Transfer.Search.Ensembles;
+
+namespace Transfer.Search.Tests.Ensembles;
+
+/// <summary>Greedy ensemble selection (Caruana et al. 2004): what it picks, what it leaves out, what it refuses.</summary>
+public sealed class EnsembleSelectionTests
+{
+    // Six examples of three classes.
+    private static readonly int[] Labels = [0, 1, 2, 0, 1, 2];
+
+    /// <summary>Right (0.9) on the examples in <paramref name="right"/>; elsewhere 0.5 on the next class and 0.3 on the true one.</summary>
+    private static float[][] Model(params int[] right) =>
+        [.. Labels.Select((label, i) =>
+        {
+            var row = new float[3];
+            if (right.Contains(i))
+            {
+                (row[label], row[(label + 1) % 3], row[(label + 2) % 3]) = (0.9f, 0.05f, 0.05f);
+            }
+            else
+            {
+                (row[label], row[(label + 1) % 3], row[(label + 2) % 3]) = (0.3f, 0.5f, 0.2f);
+            }
+
+            return row;
+        })];
+
+    [Fact]
+    public void TwoModelsRightOnDifferentExamplesAreAveragedAndBeatEitherAlone()
+    {
+        // Each is right on four of six; where one is wrong the other is confidently right, so their mean is right on all six.
+        float[][] a = Model(0, 1, 2, 3), b = Model(2, 3, 4, 5);
+        Assert.Equal(4.0 / 6, EnsembleSelection.Accuracy(a, Labels));
+
+        var choice = EnsembleSelection.Select([a, b], Labels, size: 10);
+
+        Assert.Equal(1.0, choice.Accuracy);
+        Assert.All(choice.Counts, c => Assert.True(c > 0, $"counts {string.Join(", ", choice.Counts)}"));
+        Assert.Equal(1.0, choice.Weights.Sum(), 9);
+        Assert.Equal(1.0, EnsembleSelection.Accuracy(EnsembleSelection.Combine([a, b], choice.Weights), Labels));
+    }
+
+    [Fact]
+    public void AModelThatOnlyHurtsIsNeverPicked()
+    {
+        float[][] good = Model(0, 1, 2, 3, 4), bad = Model(), other = Model(1, 2, 3, 4, 5);
+
+        var choice = EnsembleSelection.Select([bad, good, other], Labels, size: 20);
+
+        Assert.Equal(0, choice.Counts[0]);
+        Assert.Equal(1.0, choice.Accuracy);
+    }
+
+    [Fact]
+    public void NothingIsAddedToACandidateThatCannotBeImprovedOn()
+    {
+        // Certain and right everywhere: accuracy 1, log loss 0. Every addition raises the log loss, so the best ensemble is
+        // the first one, of one pick.
+        float[][] perfect = [.. Labels.Select(l => Enumerable.Range(0, 3).Select(k => k == l ? 1f : 0f).ToArray())];
+
+        var choice = EnsembleSelection.Select([Model(0, 1, 2, 3), perfect, Model(2, 3, 4, 5)], Labels, size: 10);
+
+        Assert.Equal([0, 1, 0], choice.Counts);
+        Assert.Equal((1.0, 0.0), (choice.Accuracy, choice.LogLoss));
+    }
+
+    [Fact]
+    public void SizeOneIsTheBestSingleCandidateAndTiesGoToTheFirst()
+    {
+        float[][] worse = Model(0, 1), better = Model(0, 1, 2), same = Model(0, 1, 2);
+
+        Assert.Equal([0, 1, 0], EnsembleSelection.Select([worse, better, same], Labels, size: 1).Counts);
+    }
+
+    [Fact]
+    public void ByLossRanksByLogLossFirst()
+    {
+        // Right on 4 of 6 but unsure (0.4 on the true class where right, 0.1 where wrong) against right on 3 of 6 and sure.
+        float[][] unsure = [.. Labels.Select((l, i) => Row(l, i < 4 ? 0.4f : 0.1f, i < 4 ? 0.3f : 0.8f))];
+        float[][] sure = [.. Labels.Select((l, i) => Row(l, i < 3 ? 0.98f : 0.3f, i < 3 ? 0.01f : 0.6f))];
+
+        Assert.Equal([1, 0], EnsembleSelection.Select([unsure, sure], Labels, size: 1).Counts);
+        Assert.Equal([0, 1], EnsembleSelection.Select([unsure, sure], Labels, size: 1, byLoss: true).Counts);
+    }
+
+    [Fact]
+    public void TheSameInputGivesTheSameEnsemble()
+    {
+        var random = new Random(7);
+        int[] labels = [.. Enumerable.Range(0, 200).Select(_ => random.Next(4))];
+        List<float[][]> candidates = [.. Enumerable.Range(0, 12).Select(_ => labels.Select(_ => Softmax(random)).ToArray())];
+
+        var first = EnsembleSelection.Select(candidates, labels, size: 25);
+        var second = EnsembleSelection.Select(candidates, labels, size: 25);
+
+        Assert.Equal(first.Counts, second.Counts);
+        Assert.InRange(first.Size, 1, 25);
+        // The ensemble is at least as accurate, on what it was chosen on, as its best single member.
+        Assert.True(first.Accuracy >= candidates.Max(c => EnsembleSelection.Accuracy(c, labels)!.Value));
+    }
+
+    [Fact]
+    public void BadInputIsRefusedWithTheReason()
+    {
+        var a = Model(0, 1);
+        Assert.Throws<ArgumentException>(() => EnsembleSelection.Select([], Labels, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnsembleSelection.Select([a], Labels, 0));
+        var rows = Assert.Throws<ArgumentException>(() => EnsembleSelection.Select([a, a[..4]], Labels, 5));
+        Assert.Contains("candidate 1", rows.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => EnsembleSelection.Select([a], [0, 1, 2, 0, 1, 3], 5));
+        Assert.Throws<ArgumentException>(() => EnsembleSelection.Combine([a, a], [1, -1]));
+        Assert.Throws<ArgumentException>(() => EnsembleSelection.Combine([a, a], [0, 0]));
+        Assert.Throws<ArgumentException>(() => EnsembleSelection.Accuracy(a, [0, 1]));
+    }
+
+    [Fact]
+    public void CombineIsTheWeightedMean()
+    {
+        float[][] a = [[1f, 0f]], b = [[0f, 1f]];
+
+        var mixed = EnsembleSelection.Combine([a, b], [3, 1]);
+
+        Assert.Equal(0.75f, mixed[0][0], 6);
+        Assert.Equal(0.25f, mixed[0][1], 6);
+    }
+
+    private static float[] Row(int label, float onLabel, float onNext)
+    {
+        var row = new float[3];
+        (row[label], row[(label + 1) % 3]) = (onLabel, onNext);
+        row[(label + 2) % 3] = 1 - onLabel - onNext;
+        return row;
+    }
+
+    private static float[] Softmax(Random random)
+    {
+        double[] e = [.. Enumerable.Range(0, 4).Select(_ => Math.Exp(3 * random.NextDouble()))];
+        return [.. e.Select(v => (float)(v / e.Sum()))];
+    }
+}
