@@ -16,15 +16,18 @@ namespace Transfer.Grains.Jobs;
 /// </summary>
 internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
 {
+    /// <summary>The most trials (the best ones) an ensemble is chosen from, as auto-sklearn's <c>ensemble_nbest</c>: it bounds the predictions held in memory.</summary>
+    public const int MaxCandidates = 50;
+
     /// <summary>
     /// Chooses and writes the ensemble to <paramref name="destination"/>; null, writing nothing, when the best trial
     /// (<paramref name="ranked"/>[0]) has no usable predictions.
     /// </summary>
-    /// <param name="ranked">The completed trials with a model, best first.</param>
+    /// <param name="ranked">The completed trials with a model, best first (the first <see cref="MaxCandidates"/> are read).</param>
     public async Task<JobEnsemble?> BuildAsync(string tenant, string job, IReadOnlyList<TrialEntry> ranked, int size, bool byLoss, string destination, CancellationToken cancellationToken = default)
     {
         var candidates = new List<(TrialEntry Trial, HeldOutPredictions Predictions)>();
-        foreach (var trial in ranked)
+        foreach (var trial in ranked.Take(MaxCandidates))
         {
             if (await ReadAsync(artifacts.CheckpointRef(tenant, job, trial.Number, TorchTrialExecutor.PredictionsName), cancellationToken) is { } predictions
                 && (candidates.Count == 0 || predictions.LinesUpWith(candidates[0].Predictions)))
