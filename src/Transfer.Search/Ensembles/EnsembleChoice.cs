@@ -11,7 +11,7 @@ namespace Transfer.Search.Ensembles;
 public sealed record EnsembleChoice(IReadOnlyList<int> Counts, double Accuracy, double LogLoss)
 {
     /// <summary>Each candidate's weight: its share of the picks (they sum to 1).</summary>
-    public IReadOnlyList<double> Weights => [.. Counts.Select(c => (double)c / Counts.Sum())];
+    public IReadOnlyList<double> Weights => [.. Counts.Select(c => (double)c / Size)];
 
     /// <summary>How many picks the ensemble has (candidates picked twice count twice).</summary>
     public int Size => Counts.Sum();

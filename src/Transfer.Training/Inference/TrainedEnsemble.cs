@@ -1,6 +1,7 @@
 using System.Text;
 using Transfer.Contracts.Training;
 using Transfer.Data;
+using Transfer.Search.Ensembles;
 using Transfer.Training.Data;
 using static TorchSharp.torch;
 
@@ -51,15 +52,7 @@ public sealed class TrainedEnsemble : IDisposable
     public async Task SaveAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
-        {
-            WriteLayout(writer, Members, Weights, (w, member) => member.Write(w));
-        }
-
-        buffer.Position = 0;
-        await buffer.CopyToAsync(destination, cancellationToken);
-        await destination.FlushAsync(cancellationToken);
+        await WriteAsync(destination, writer => WriteLayout(writer, Members, Weights, (w, member) => member.Write(w)), cancellationToken);
     }
 
     /// <summary>Reads an ensemble written by <see cref="SaveAsync"/>, or a single <see cref="TrainedModel"/> as one member.</summary>
@@ -105,14 +98,20 @@ public sealed class TrainedEnsemble : IDisposable
             weights.AddRange(own.Select(w => w * weight));
         }
 
-        using var output = new MemoryStream();
-        using (var writer = new BinaryWriter(output, Encoding.UTF8, leaveOpen: true))
+        await WriteAsync(destination, writer => WriteLayout(writer, chunks, Normalise(weights, chunks.Count), (w, chunk) => w.Write(chunk)), cancellationToken);
+    }
+
+    /// <summary>Writes a whole file in memory first, then copies it to <paramref name="destination"/> (a blob upload wants one stream).</summary>
+    private static async Task WriteAsync(Stream destination, Action<BinaryWriter> write, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            WriteLayout(writer, chunks, Normalise(weights, chunks.Count), (w, chunk) => w.Write(chunk));
+            write(writer);
         }
 
-        output.Position = 0;
-        await output.CopyToAsync(destination, cancellationToken);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(destination, cancellationToken);
         await destination.FlushAsync(cancellationToken);
     }
 
@@ -258,7 +257,7 @@ public sealed class TrainedEnsemble : IDisposable
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         ArgumentNullException.ThrowIfNull(set);
-        return set.Count == 0 ? null : (double)probabilities.Where((p, i) => Array.IndexOf(p, p.Max()) == set.Label(i)).Count() / set.Count;
+        return EnsembleSelection.Accuracy(probabilities, [.. Enumerable.Range(0, set.Count).Select(set.Label)]);
     }
 
     public void Dispose()
@@ -272,24 +271,5 @@ public sealed class TrainedEnsemble : IDisposable
         }
     }
 
-    private float[][] Average(IReadOnlyList<float[][]> predictions)
-    {
-        var rows = predictions[0].Length;
-        var result = new float[rows][];
-        for (var r = 0; r < rows; r++)
-        {
-            var mean = new double[predictions[0][r].Length];
-            for (var m = 0; m < predictions.Count; m++)
-            {
-                for (var c = 0; c < mean.Length; c++)
-                {
-                    mean[c] += Weights[m] * predictions[m][r][c];
-                }
-            }
-
-            result[r] = [.. mean.Select(v => (float)v)];
-        }
-
-        return result;
-    }
+    private float[][] Average(IReadOnlyList<float[][]> predictions) => EnsembleSelection.Combine(predictions, Weights);
 }

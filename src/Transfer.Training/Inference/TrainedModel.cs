@@ -90,11 +90,9 @@ public sealed class TrainedModel(SpecModule module, Preprocessing preprocessing,
             throw new InvalidDataException("not a Transfer model: it ends mid-way");
         }
 
-        stream.Position += length;
-        var end = stream.Position;
+        var end = stream.Position + length;
         stream.Position = start;
-        var bytes = reader.ReadBytes(checked((int)(end - start)));
-        return bytes;
+        return reader.ReadBytes(checked((int)(end - start)));
     }
 
     /// <summary>Writes spec, preprocessing, seed and weights at the writer's position.</summary>
