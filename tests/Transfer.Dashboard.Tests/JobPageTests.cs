@@ -105,4 +105,31 @@ public sealed class JobPageTests(DashboardHostFixture host)
             await RunningJobs.StopAsync(http, job.Id);
         }
     }
+
+    [Fact]
+    public async Task AFinishedJobsPageNamesItsRegisteredModelAsTheApiReportsIt()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var job = await RunningJobs.FinishShortAsync(http, seed: 24);
+        Assert.Equal(JobStatus.Completed, job.Status);
+        var ensemble = job.Report?.Ensemble;
+        Assert.NotNull(ensemble);
+
+        var page = await host.SignedInPageAsync(key.Key);
+        await page.GotoAsync($"/dashboard/#/jobs/{job.Id}");
+
+        var model = page.Locator("#job-model");
+        if (ensemble.Members.Count > 1)
+        {
+            var members = string.Join(", ", ensemble.Members.Select(m => FormattableString.Invariant($"{m.Trial} ({m.Weight:0.00})")));
+            await Assertions.Expect(model).ToContainTextAsync($"ensemble of trials {members}, chosen from {ensemble.Candidates}");
+        }
+        else
+        {
+            await Assertions.Expect(model).ToHaveTextAsync($"trial {ensemble.Members[0].Trial}'s model");
+        }
+
+        await page.Context.CloseAsync();
+    }
 }

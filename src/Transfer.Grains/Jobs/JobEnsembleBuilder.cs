@@ -8,7 +8,8 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// Builds a finished job's registered model as auto-sklearn does: greedy ensemble selection
-/// (<see cref="EnsembleSelection"/>) over the completed trials' held-out validation predictions, which their workers
+/// (<see cref="EnsembleSelection"/>), bagged over <see cref="Bags"/> bootstrap resamples of the held-out examples, on the
+/// completed trials' held-out validation predictions, which their workers
 /// saved next to their models (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging the
 /// picked trials' models with their weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here) and
 /// its test accuracy from the saved test predictions. Trials without usable predictions (saved by an older worker, or
@@ -20,11 +21,18 @@ internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
     public const int MaxCandidates = 50;
 
     /// <summary>
+    /// Bootstrap resamples the selection is bagged over (<see cref="EnsembleSelection.SelectBagged"/>): with a few hundred
+    /// held-out examples one greedy run fits their noise.
+    /// </summary>
+    public const int Bags = 20;
+
+    /// <summary>
     /// Chooses and writes the ensemble to <paramref name="destination"/>; null, writing nothing, when the best trial
     /// (<paramref name="ranked"/>[0]) has no usable predictions.
     /// </summary>
     /// <param name="ranked">The completed trials with a model, best first (the first <see cref="MaxCandidates"/> are read).</param>
-    public async Task<JobEnsemble?> BuildAsync(string tenant, string job, IReadOnlyList<TrialEntry> ranked, int size, bool byLoss, string destination, CancellationToken cancellationToken = default)
+    /// <param name="seed">Seeds the bootstrap resamples (the job's seed).</param>
+    public async Task<JobEnsemble?> BuildAsync(string tenant, string job, IReadOnlyList<TrialEntry> ranked, int size, bool byLoss, int seed, string destination, CancellationToken cancellationToken = default)
     {
         var candidates = new List<(TrialEntry Trial, HeldOutPredictions Predictions)>();
         foreach (var trial in ranked.Take(MaxCandidates))
@@ -45,7 +53,8 @@ internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
             return null;
         }
 
-        var choice = EnsembleSelection.Select([.. candidates.Select(c => c.Predictions.Validation)], candidates[0].Predictions.ValidationLabels, size, byLoss);
+        var choice = EnsembleSelection.SelectBagged(
+            [.. candidates.Select(c => c.Predictions.Validation)], candidates[0].Predictions.ValidationLabels, size, Bags, seed, byLoss);
         int[] picked = [.. Enumerable.Range(0, candidates.Count).Where(i => choice.Counts[i] > 0).OrderByDescending(i => choice.Counts[i]).ThenBy(i => i)];
         double[] weights = [.. picked.Select(i => choice.Weights[i])];
         var testLabels = candidates[0].Predictions.TestLabels;

@@ -112,7 +112,7 @@ public sealed partial class StudyGrain
 
         try
         {
-            return await new JobEnsembleBuilder(artifacts).BuildAsync(Tenant, JobId, Engine.CompletedRanked(), S.Request.EnsembleSize, byLoss: Engine.Metric == "loss", modelRef);
+            return await new JobEnsembleBuilder(artifacts).BuildAsync(Tenant, JobId, Engine.CompletedRanked(), S.Request.EnsembleSize, byLoss: Engine.Metric == "loss", S.Request.Seed, modelRef);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

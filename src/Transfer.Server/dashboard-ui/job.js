@@ -104,8 +104,17 @@ function summary(job) {
     <dt>Dataset</dt><dd><a href="#/datasets/${job.datasetId}">${job.datasetId}</a></dd>
     <dt>Progress</dt><dd><progress max="${budget ?? 1}" value="${budget ? job.trialsFinished : 0}"></progress> ${job.trialsFinished} finished, ${job.trialsStarted} started of ${budget ?? '∞'} trials (max ${job.request.maxEpochs} epochs each)</dd>
     <dt>Best vs default</dt><dd>${score(job.bestScore)} (trial ${job.bestTrial ?? '—'}) vs ${score(job.baselineScore)}${job.testScore != null ? `; held-out test ${score(job.testScore)}` : ''}</dd>
+    ${raw(job.modelId ? html`<dt>Model</dt><dd id="job-model">${model(job)}</dd>` : '')}
     <dt>Steps saved</dt><dd>${Math.round(job.stepsSavedShare * 100)} % by early stopping</dd>
   </dl>${raw(job.status === 'Running' ? '<button type="button" id="stop-job">Stop job</button>' : '')}`;
+}
+
+// The registered model: the job's ensemble of trials (weights, the in-sample score it was chosen on) or one trial's.
+function model(job) {
+  const ensemble = job.report?.ensemble;
+  if (!ensemble || ensemble.members.length < 2) return `trial ${ensemble?.members[0]?.trial ?? job.bestTrial}'s model`;
+  const members = ensemble.members.map(m => `${m.trial} (${Number(m.weight).toFixed(2)})`).join(', ');
+  return `ensemble of trials ${members}, chosen from ${ensemble.candidates} on held-out predictions (in-sample ${score(ensemble.score)})`;
 }
 
 const value = v => v.number != null ? Number(v.number).toPrecision(4).replace(/\.?0+$/, '') : v.choice ?? (v.layers ?? []).map(l => l.notation ?? l.kind).join('+');

@@ -8,7 +8,16 @@ namespace Transfer.Dashboard.Tests.Hosting;
 public static class RunningJobs
 {
     /// <summary>One trial of up to 30 epochs on the sandal/bag images: it trains long enough to be watched and stopped.</summary>
-    public static async Task<JobInfo> StartLongAsync(HttpClient http, int seed)
+    public static Task<JobInfo> StartLongAsync(HttpClient http, int seed) => StartAsync(http, seed, trials: 1, maxEpochs: 30);
+
+    /// <summary>Three trials of one epoch on the sandal/bag images, waited for until the job has finished.</summary>
+    public static async Task<JobInfo> FinishShortAsync(HttpClient http, int seed)
+    {
+        var job = await StartAsync(http, seed, trials: 3, maxEpochs: 1);
+        return await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(5));
+    }
+
+    private static async Task<JobInfo> StartAsync(HttpClient http, int seed, int trials, int maxEpochs)
     {
         var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
         using var form = Uploads.Idx(
@@ -17,7 +26,7 @@ public static class RunningJobs
         var upload = await http.PostAsync("/api/datasets", form);
         upload.EnsureSuccessStatusCode();
         var dataset = (await upload.Content.ReadFromJsonAsync<Transfer.Contracts.Datasets.DatasetInfo>(Json.Options))!;
-        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: 30, Seed: seed), Json.Options);
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: trials), MaxEpochs: maxEpochs, Seed: seed), Json.Options);
         created.EnsureSuccessStatusCode();
         return (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
     }

@@ -22,6 +22,16 @@ var task = Arg("--task") ?? "fmnist-shoes-bags";
 var slots = Arg("--slots") ?? "2";
 var clock = Stopwatch.StartNew();
 
+// The evaluation set first: without the Debian package the bench would otherwise fail only after ten minutes of jobs.
+var fmnist = Arg("--fmnist") ?? "/usr/share/datasets/fashion-mnist";
+if (!File.Exists(Path.Combine(fmnist, "t10k-images-idx3-ubyte.gz")))
+{
+    Console.Error.WriteLine($"no Fashion-MNIST t10k files in {fmnist}: apt-get install dataset-fashion-mnist, or pass --fmnist <dir>");
+    return 2;
+}
+
+var evaluation = await EvaluationSet.CreateAsync(fmnist, TaskClasses(task), 300, Path.Combine(Path.GetTempPath(), $"transfer-bench-eval-{Environment.ProcessId}"));
+
 await using var stack = await BenchStack.StartAsync(root, 256L << 20, 1_000_000, ["--Transfer:Jobs:WorkerSlots", slots]);
 using var client = new TransferClient(new TransferClientOptions { Endpoint = stack.Url, ApiKey = stack.AdminKey });
 Console.WriteLine($"host at {stack.Url} ({clock.Elapsed.TotalSeconds:0} s)");
@@ -67,8 +77,6 @@ var cold = await RunAsync(useKnowledgeBase: false);
 
 // Two measures of every arm's model: the job's own test split (180 images, different at every seed) and the larger
 // evaluation set (2,100 other t10k images of the task's classes, the same at every seed), through the predict routes.
-var evaluation = await EvaluationSet.CreateAsync(
-    Arg("--fmnist") ?? "/usr/share/datasets/fashion-mnist", TaskClasses(task), 300, Path.Combine(Path.GetTempPath(), $"transfer-bench-eval-{Environment.ProcessId}"));
 var classes = dataset.Schema.Classes.Select(c => c.Name).ToArray();
 async Task<double> EvaluateAsync(JobRun run, Func<TrialInfo, bool>? trial)
 {
@@ -114,7 +122,7 @@ var report = new
     finetune_default = finetune.Json(),
     automl_finetune = automl.Json(),
     automl_cold = automlCold.Json(),
-    models = "(c) and (d) are the jobs' registered models: by default an ensemble of their completed trials (greedy ensemble selection on out-of-fold predictions, 20 rounds); best_trial_models scores the best trial's model alone",
+    models = "(c) and (d) are the jobs' registered models: by default an ensemble of their completed trials (greedy ensemble selection on out-of-fold predictions, 20 rounds, bagged over 20 bootstrap resamples of them); best_trial_models scores the best trial's model alone",
     best_trial_models = new
     {
         automl_finetune = bestWarm.Json(),
