@@ -104,14 +104,10 @@ public static class EnsembleSelection
         var sum = new double[labels.Count * classes];
         for (var c = 0; c < counts.Length; c++)
         {
-            for (var pick = 0; pick < counts[c]; pick++)
-            {
-                Add(sum, candidates[c], classes);
-            }
+            Add(sum, candidates[c], classes, counts[c]);
         }
 
-        var zero = new float[classes];
-        var (accuracy, logLoss) = Score(sum, [.. labels.Select(_ => zero)], counts.Sum(), labels, classes); // adding nothing: the summed ensemble as it is
+        var (accuracy, logLoss) = Score(sum, null, counts.Sum(), labels, classes);
         return new EnsembleChoice(counts, accuracy, logLoss);
     }
 
@@ -189,8 +185,8 @@ public static class EnsembleSelection
         return classes;
     }
 
-    /// <summary>Accuracy and log loss of the ensemble <paramref name="sum"/> (of <paramref name="members"/> - 1 picks) plus <paramref name="candidate"/>.</summary>
-    private static (double Accuracy, double LogLoss) Score(double[] sum, float[][] candidate, int members, IReadOnlyList<int> labels, int classes)
+    /// <summary>Accuracy and log loss of the ensemble <paramref name="sum"/> plus <paramref name="candidate"/> (if any), of <paramref name="members"/> picks in all.</summary>
+    private static (double Accuracy, double LogLoss) Score(double[] sum, float[][]? candidate, int members, IReadOnlyList<int> labels, int classes)
     {
         int correct = 0;
         double loss = 0;
@@ -201,7 +197,7 @@ public static class EnsembleSelection
             var topValue = double.MinValue;
             for (var k = 0; k < classes; k++)
             {
-                var v = sum[offset + k] + candidate[r][k];
+                var v = sum[offset + k] + (candidate?[r][k] ?? 0);
                 if (v > topValue)
                 {
                     (top, topValue) = (k, v);
@@ -209,7 +205,7 @@ public static class EnsembleSelection
             }
 
             correct += top == labels[r] ? 1 : 0;
-            loss -= Math.Log(Math.Max(ProbabilityFloor, (sum[offset + labels[r]] + candidate[r][labels[r]]) / members));
+            loss -= Math.Log(Math.Max(ProbabilityFloor, (sum[offset + labels[r]] + (candidate?[r][labels[r]] ?? 0)) / members));
         }
 
         return ((double)correct / labels.Count, loss / labels.Count);
@@ -220,13 +216,13 @@ public static class EnsembleSelection
             ? a.LogLoss < b.LogLoss || (a.LogLoss == b.LogLoss && a.Accuracy > b.Accuracy)
             : a.Accuracy > b.Accuracy || (a.Accuracy == b.Accuracy && a.LogLoss < b.LogLoss);
 
-    private static void Add(double[] sum, float[][] candidate, int classes)
+    private static void Add(double[] sum, float[][] candidate, int classes, int times = 1)
     {
         for (var r = 0; r < candidate.Length; r++)
         {
             for (var k = 0; k < classes; k++)
             {
-                sum[(r * classes) + k] += candidate[r][k];
+                sum[(r * classes) + k] += times * candidate[r][k];
             }
         }
     }
