@@ -107,7 +107,7 @@ public sealed class SeedKnowledgeCommand(CliServices services) : TransferCommand
                 await Run((value, description) =>
                 {
                     task.Value = value;
-                    task.Description = description;
+                    task.Description = Markup.Escape(description); // server text, e.g. "[cnn-fmnist-clothing6:64]", is not markup
                 }).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
