@@ -26,8 +26,9 @@ namespace Transfer.Contracts.Jobs;
 /// <param name="EnsembleSize">
 /// Rounds of greedy ensemble selection over the completed trials when the job finishes (auto-sklearn's
 /// <c>ensemble_size</c>), in each of 20 bootstrap resamples of their held-out validation predictions: the registered
-/// model averages the picked trials' models, weighted by how often each was picked over all resamples. 0 registers the
-/// best trial's model alone. A picked trial adds its models to every prediction (with k-fold, up to k each).
+/// model averages the picked trials' models, weighted by how often each was picked over all resamples (trials with under
+/// 2 % of the picks are left out). 0 registers the best trial's model alone. A picked trial adds its models to every
+/// prediction (with k-fold, up to k each).
 /// </param>
 public sealed record CreateJobRequest(
     string DatasetId,

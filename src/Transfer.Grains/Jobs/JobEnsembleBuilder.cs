@@ -8,7 +8,8 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// Builds a finished job's registered model as auto-sklearn does: greedy ensemble selection
-/// (<see cref="EnsembleSelection"/>), bagged over <see cref="Bags"/> bootstrap resamples of the held-out examples, on the
+/// (<see cref="EnsembleSelection"/>), bagged over <see cref="Bags"/> bootstrap resamples of the held-out examples (trials under
+/// <see cref="MinWeight"/> of the picks dropped), on the
 /// completed trials' held-out validation predictions, which their workers saved next to their models
 /// (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging the picked trials' models with their
 /// weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here) and its test accuracy from the saved
@@ -25,6 +26,12 @@ internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
     /// held-out examples one greedy run fits their noise.
     /// </summary>
     public const int Bags = 20;
+
+    /// <summary>
+    /// Trials with a smaller share of the summed picks are left out of the model (the rest are re-weighted): each member
+    /// runs at every prediction, and one picked in a bag or two adds a model's cost for well under 2 % of the average.
+    /// </summary>
+    public const double MinWeight = 0.02;
 
     /// <summary>
     /// Chooses and writes the ensemble to <paramref name="destination"/>; null, writing nothing, when the best trial
@@ -54,7 +61,7 @@ internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
         }
 
         var choice = EnsembleSelection.SelectBagged(
-            [.. candidates.Select(c => c.Predictions.Validation)], candidates[0].Predictions.ValidationLabels, size, Bags, seed, byLoss);
+            [.. candidates.Select(c => c.Predictions.Validation)], candidates[0].Predictions.ValidationLabels, size, Bags, seed, byLoss, MinWeight);
         int[] picked = [.. Enumerable.Range(0, candidates.Count).Where(i => choice.Counts[i] > 0).OrderByDescending(i => choice.Counts[i]).ThenBy(i => i)];
         double[] weights = [.. picked.Select(i => choice.Weights[i])];
         var testLabels = candidates[0].Predictions.TestLabels;

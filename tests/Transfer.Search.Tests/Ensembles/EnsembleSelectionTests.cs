@@ -161,6 +161,27 @@ public sealed class EnsembleSelectionTests
     }
 
     [Fact]
+    public void AMinimumWeightDropsRarelyPickedCandidatesAndKeepsTheRest()
+    {
+        var (labels, candidates) = Noisy(new Random(7), models: 12, examples: 150, skill: 0.6);
+        var all = EnsembleSelection.SelectBagged(candidates, labels, 20, bags: 20, seed: 2);
+        var rare = all.Weights.Where(w => w is > 0 and < 0.07).Count();
+        Assert.True(rare > 0, $"weights {string.Join(", ", all.Weights)}: the draw has no rarely picked candidate to drop");
+
+        var pruned = EnsembleSelection.SelectBagged(candidates, labels, 20, bags: 20, seed: 2, minWeight: 0.07);
+
+        Assert.Equal(all.Counts.Select(c => c >= 0.07 * all.Size ? c : 0), pruned.Counts);
+        Assert.Equal(1.0, pruned.Weights.Sum(), 9);
+        Assert.Equal(EnsembleSelection.Accuracy(EnsembleSelection.Combine(candidates, pruned.Weights), labels), pruned.Accuracy);
+        // A threshold above every share still keeps the most picked candidate, alone.
+        var top = EnsembleSelection.SelectBagged(candidates, labels, 20, bags: 20, seed: 2, minWeight: 0.99);
+        Assert.Equal(Array.IndexOf([.. all.Counts], all.Counts.Max()), Array.FindIndex([.. top.Counts], c => c > 0));
+        Assert.Equal(1, top.Counts.Count(c => c > 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnsembleSelection.SelectBagged(candidates, labels, 20, bags: 20, seed: 2, minWeight: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnsembleSelection.SelectBagged(candidates, labels, 20, bags: 20, seed: 2, minWeight: double.NaN));
+    }
+
+    [Fact]
     public void CombineIsTheWeightedMean()
     {
         float[][] a = [[1f, 0f]], b = [[0f, 1f]];
