@@ -2,6 +2,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Transfer.Cli;
 using Transfer.Cli.Credentials;
+using Transfer.Cli.Output;
 using Transfer.Client;
 using Transfer.Client.Jobs;
 using Transfer.Contracts.Jobs;
@@ -37,7 +38,11 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
         var trials = Parse<List<TrialInfo>>(await RunOkAsync(key.Key, "jobs", "trials", job.Id, "--json"));
         Assert.Equal((job.Id, job.BestScore, job.TestScore), (shown.Id, shown.BestScore, shown.TestScore));
         Assert.Equal(2, trials.Count);
-        Assert.Contains("(baseline)", await RunOkAsync(key.Key, "jobs", "trials", job.Id), StringComparison.Ordinal);
+        var table = await RunOkAsync(key.Key, "jobs", "trials", job.Id);
+        Assert.Contains("(baseline)", table, StringComparison.Ordinal);
+        // Each finished trial's model: its fold models (600 examples are scored by k-fold) and what they trained on.
+        Assert.All(trials, t => Assert.True(t.ModelMembers > 1, $"trial {t.Number} has {t.ModelMembers} models"));
+        Assert.All(trials, t => Assert.Contains(JobView.Model(t), table, StringComparison.Ordinal));
 
         var lines = (await RunOkAsync(key.Key, "watch", job.Id, "--json")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var events = lines.Select(Parse<JobEvent>).ToList();

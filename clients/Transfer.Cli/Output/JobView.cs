@@ -47,7 +47,7 @@ public static class JobView
 
     public static Table Trials(IEnumerable<TrialInfo> trials)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Status", "Score", "Epoch", "Light", "Configuration", "Stop reason");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Status", "Score", "Test", "Epoch", "Light", "Model", "Configuration", "Stop reason");
         foreach (var t in trials)
         {
             var configuration = string.Join(", ", t.Configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
@@ -55,13 +55,28 @@ public static class JobView
                 new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : t.IsScratch ? " (scratch)" : t.IsWarmStart ? " (kb)" : "")),
                 new Text(t.Status.ToString()),
                 new Text(Number(t.Score) + (t.ScoreStd is { } std ? $" ± {Number(std)}" : "")),
+                new Text(Number(t.TestScore)),
                 new Text(t.Curve.Count == 0 ? "-" : t.Curve[^1].Epoch.ToString("0.##", CultureInfo.InvariantCulture)),
                 Light(t.Judgement?.Light),
+                new Text(Model(t)),
                 new Text(configuration),
                 new Text(t.StopReason ?? ""));
         }
 
         return table;
+    }
+
+    /// <summary>What a finished trial's model is: how many models it averages (fold models under k-fold) and the examples they trained on.</summary>
+    public static string Model(TrialInfo trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        if (trial.ModelMembers is not { } members)
+        {
+            return "-";
+        }
+
+        var models = members == 1 ? "1 model" : $"{members} models";
+        return trial.ModelTrainExamples is { } examples ? $"{models}, {examples} examples" : models;
     }
 
     /// <summary>The live board: a row per trial, then the best so far and the budget spent.</summary>

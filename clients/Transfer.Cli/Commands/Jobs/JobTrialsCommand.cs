@@ -4,7 +4,7 @@ using Transfer.Client;
 
 namespace Transfer.Cli.Commands.Jobs;
 
-/// <summary><c>transfer jobs trials &lt;job&gt;</c>: each trial's status, score, epoch, light and configuration.</summary>
+/// <summary><c>transfer jobs trials &lt;job&gt;</c>: each trial's status, validation and test score, epoch, light, model (the fold models it averages) and configuration.</summary>
 public sealed class JobTrialsCommand(CliServices services) : TransferCommand<JobsSettings.ById>(services)
 {
     protected override async Task<int> RunAsync(TransferClient client, JobsSettings.ById settings, CancellationToken cancellationToken)
