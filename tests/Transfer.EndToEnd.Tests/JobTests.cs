@@ -169,6 +169,45 @@ public sealed class JobTests(TransferHostFixture host)
     }
 
     [Fact]
+    public async Task StoppingAJobAsItsFoldsFinishStopsTheRefitAndKeepsTheBestFoldsModel()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
+        // One trial (the baseline), two folds of 240 images each, then a refit on all 480 non-test images. The stop goes in
+        // as soon as the folds' last report is in: it lands while the folds finish or the refit is being set up, before
+        // the refit's trainer exists, and must still stop it (it used to miss it, and the refit ran to the end).
+        const int epochs = 8;
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: epochs, Seed: 5, Validation: new JobValidation(JobValidation.KFold, Folds: 2, FoldModel: JobValidation.Refit), EnsembleSize: 0), Json.Options);
+        var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        TrialInfo[] trials;
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the folds of {job.Id} did not finish within 3 minutes");
+            await Task.Delay(100);
+            trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!;
+        }
+        while (trials is not [{ Curve: [.., { Epoch: >= epochs }] }]);
+        Assert.Equal(TrialStatus.Running, trials[0].Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/jobs/{job.Id}/stop", null)).StatusCode);
+
+        job = await JobWaits.UntilAsync(http, job.Id, j => j.Status == JobStatus.Stopped && j.TrialsFinished == j.TrialsStarted, TimeSpan.FromMinutes(2));
+        var trial = Assert.Single((await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!);
+        // The folds completed and scored the trial; the refit was cut short, so its model is the best fold's (240
+        // training images), not a model of all 480.
+        Assert.Equal(TrialStatus.Completed, trial.Status);
+        Assert.Equal((1, 240), (trial.ModelMembers, trial.ModelTrainExamples));
+        Assert.NotNull(trial.TestScore);
+        var folder = RepositoryPaths.SeedDataset("fmnist-sandal-bag");
+        var predict = await http.PostAsync($"/api/jobs/{job.Id}/trials/0/predict", Uploads.Idx(
+            await File.ReadAllBytesAsync(Path.Combine(folder, "images-idx3-ubyte.gz")),
+            await File.ReadAllBytesAsync(Path.Combine(folder, "labels-idx1-ubyte.gz"))));
+        Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
+    }
+
+    [Fact]
     public async Task AJobOnAnUnknownDatasetGets404AndABadBudget400()
     {
         var (_, key) = await Tenants.NewAsync(host);

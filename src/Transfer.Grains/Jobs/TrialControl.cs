@@ -5,7 +5,8 @@ namespace Transfer.Grains.Jobs;
 /// <summary>
 /// Live commands for one running attempt. Commands that arrive before the executor has a trainer are kept and applied
 /// when it attaches its trainers; later ones go straight to them (which apply them between steps). A k-fold trial
-/// attaches one trainer per fold, and every command reaches all of them.
+/// attaches one trainer per fold, and every command reaches all of them. A stop is final: trainers attached after it (a
+/// refit after the folds) are stopped as they attach.
 /// </summary>
 public sealed class TrialControl
 {
@@ -21,6 +22,11 @@ public sealed class TrialControl
         lock (_gate)
         {
             _trainers = trainers;
+            if (StopRequested)
+            {
+                Array.ForEach(trainers, t => t.Stop());
+            }
+
             foreach (var command in _pending)
             {
                 Array.ForEach(trainers, t => Forward(t, command));
