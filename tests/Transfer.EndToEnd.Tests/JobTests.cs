@@ -154,7 +154,7 @@ public sealed class JobTests(TransferHostFixture host)
         var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 20), MaxEpochs: 50, Seed: 1), Json.Options);
         var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
         await JobWaits.UntilAsync(http, job.Id, _ => true, TimeSpan.FromSeconds(1));
-        var trials = await WaitForACurveAsync(http, job.Id);
+        var trials = await WaitForTrialsAsync(http, job.Id, t => t.Length > 0 && t[0].Curve.Count > 0, "no trial reported");
         Assert.NotEmpty(trials[0].Curve);
 
         var stopped = await http.PostAsync($"/api/jobs/{job.Id}/stop", null);
@@ -180,15 +180,7 @@ public sealed class JobTests(TransferHostFixture host)
         const int epochs = 8;
         var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 1), MaxEpochs: epochs, Seed: 5, Validation: new JobValidation(JobValidation.KFold, Folds: 2, FoldModel: JobValidation.Refit), EnsembleSize: 0), Json.Options);
         var job = (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        TrialInfo[] trials;
-        do
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the folds of {job.Id} did not finish within 3 minutes");
-            await Task.Delay(100);
-            trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!;
-        }
-        while (trials is not [{ Curve: [.., { Epoch: >= epochs }] }]);
+        var trials = await WaitForTrialsAsync(http, job.Id, t => t is [{ Curve: [.., { Epoch: >= epochs }] }], "the folds did not finish");
         Assert.Equal(TrialStatus.Running, trials[0].Status);
 
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/jobs/{job.Id}/stop", null)).StatusCode);
@@ -217,19 +209,20 @@ public sealed class JobTests(TransferHostFixture host)
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Sampler: new Transfer.Contracts.Search.SamplerDefinition("magic", 0)), Json.Options), HttpStatusCode.BadRequest, "bad-sampler");
     }
 
-    private static async Task<TrialInfo[]> WaitForACurveAsync(HttpClient http, string jobId)
+    /// <summary>Polls the job's trials until <paramref name="done"/> holds, failing with <paramref name="what"/> after 3 minutes.</summary>
+    private static async Task<TrialInfo[]> WaitForTrialsAsync(HttpClient http, string jobId, Func<TrialInfo[], bool> done, string what)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(3);
         while (true)
         {
             var trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{jobId}/trials", Json.Options))!;
-            if (trials.Length > 0 && trials[0].Curve.Count > 0)
+            if (done(trials))
             {
                 return trials;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"no trial of {jobId} reported within 2 minutes");
-            await Task.Delay(250);
+            Assert.True(DateTime.UtcNow < deadline, $"{jobId}: {what} within 3 minutes");
+            await Task.Delay(100);
         }
     }
 

@@ -8,13 +8,12 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// Builds a finished job's registered model as auto-sklearn does: greedy ensemble selection
-/// (<see cref="EnsembleSelection"/>), bagged over <see cref="Bags"/> bootstrap resamples of the held-out examples (trials under
-/// <see cref="MinWeight"/> of the picks dropped), on the
-/// completed trials' held-out validation predictions, which their workers saved next to their models
-/// (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging the picked trials' models with their
-/// weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here) and its test accuracy from the saved
-/// test predictions. Trials without usable predictions (saved by an older worker, or
-/// for other examples) are left out.
+/// (<see cref="EnsembleSelection"/>), bagged over <see cref="Bags"/> bootstrap resamples of the held-out examples (trials
+/// under <see cref="MinWeight"/> of the picks dropped), on the completed trials' held-out validation predictions, which
+/// their workers saved next to their models (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file
+/// averaging the picked trials' models with their weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is
+/// built here) and its test accuracy from the saved test predictions. Trials without usable predictions (saved by an
+/// older worker, or for other examples) are left out.
 /// </summary>
 internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
 {

@@ -93,7 +93,7 @@ public sealed class TorchTrialExecutor(DatasetCache datasets, ArtifactStore arti
                 }
             }
 
-            var refit = folds > 1 && assignment.FoldModel == JobValidation.Refit && stopReason is null && !control.StopRequested && run.Trainers.All(t => t.Outcome?.Status == TrainingStatus.Completed)
+            var refit = folds > 1 && assignment.FoldModel == JobValidation.Refit && !control.StopRequested && run.Trainers.All(t => t.Outcome?.Status == TrainingStatus.Completed)
                 ? await RefitAsync(assignment, decoded, labels, run.Step / (double)stepsPerEpoch, control, cancellationToken)
                 : null;
             using (refit)
