@@ -96,18 +96,16 @@ async Task<Dictionary<string, object>> MeasureAsync(Action<ISiloBuilder> storage
     // hot paths (tiered compilation, dynamic PGO) and the grain directory and pools are warm. Same work as a measured
     // run, other ids. One round was not enough: measured runs still got faster, up to 4x, round after round.
     var combinations = new[] { ("random_fifo", "random", "fifo"), ("tpe_asha", "tpe", "asha") };
-    var results = new Dictionary<string, object>();
     var warmUpCpu = combinations.ToDictionary(c => c.Item1, _ => new List<double>());
     for (var round = 0; round < warmUpRounds; round++)
     {
         foreach (var (name, sampler, scheduler) in combinations)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            await Task.WhenAll(Enumerable.Range(0, studies).Select(i => RunStudyAsync(cluster, $"warm-up-{round}-{name}-{i}", sampler, scheduler)));
-            warmUpCpu[name].Add(Math.Round((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, 2));
+            warmUpCpu[name].Add(Math.Round((await RunRoundAsync(cluster, $"warm-up-{round}-{name}", sampler, scheduler)).CpuSeconds, 2));
         }
     }
 
+    var results = new Dictionary<string, object>();
     Console.WriteLine($"warm-up CPU seconds per round: {string.Join("; ", warmUpCpu.Select(w => $"{w.Key} {string.Join(' ', w.Value)}"))}");
     foreach (var (name, sampler, scheduler) in combinations)
     {
@@ -132,24 +130,29 @@ async Task<Run> MeasureOnceAsync(InProcessTestCluster cluster, string name, stri
 {
     {
         NoWorkExecutor.Reports = 0;
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, studies).Select(i => RunStudyAsync(cluster, $"{name}-{i}", sampler, scheduler)));
-        stopwatch.Stop();
-        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var (elapsed, cpuSeconds) = await RunRoundAsync(cluster, name, sampler, scheduler);
         var trials = studies * trialsPerStudy;
         var run = new Run(
             trials,
             NoWorkExecutor.Reports,
-            Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
-            Math.Round(trials / stopwatch.Elapsed.TotalSeconds, 1),
-            Math.Round(NoWorkExecutor.Reports / stopwatch.Elapsed.TotalSeconds, 1),
+            Math.Round(elapsed.TotalSeconds, 3),
+            Math.Round(trials / elapsed.TotalSeconds, 1),
+            Math.Round(NoWorkExecutor.Reports / elapsed.TotalSeconds, 1),
             Math.Round(cpuSeconds, 2),
             Math.Round(trials / cpuSeconds, 1),
             Math.Round(NoWorkExecutor.Reports / cpuSeconds, 1),
             await StateBytesAsync(cluster, $"{name}-0"));
         return run;
     }
+}
+
+// One round: `studies` studies at once, to the end; its wall time and the process's CPU seconds.
+async Task<(TimeSpan Elapsed, double CpuSeconds)> RunRoundAsync(InProcessTestCluster cluster, string prefix, string sampler, string scheduler)
+{
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var stopwatch = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, studies).Select(i => RunStudyAsync(cluster, $"{prefix}-{i}", sampler, scheduler)));
+    return (stopwatch.Elapsed, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
 }
 
 async Task RunStudyAsync(InProcessTestCluster cluster, string id, string sampler, string scheduler)
