@@ -154,6 +154,7 @@ var report = new
         automl_finetune_smallest_std = arms.All(a => a == automl || automl.Std < a.Std),
         trials_to_99_at_most_a_third = warmTo.Average() * 3 <= coldTo.Average(),
     },
+    spread_check = seeds.Length > 3 ? SpreadJson() : null,
     recommendations = new { items = advice.Items.Count, neighbours = advice.Neighbours.Select(n => n.DatasetId), best_expected = advice.Items.Select(i => Math.Round(i.ExpectedScore, 4)).FirstOrDefault() },
     jobs = warm.Concat(cold).Select(r => new
     {
@@ -180,6 +181,20 @@ var path = Path.Combine(outDir, "transfer.json");
 await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine(await File.ReadAllTextAsync(path));
 return 0;
+
+// With more than 3 seeds: each arm's std with its 95 % interval, and the share of this run's 3-seed subsets in which each
+// arm has the smallest std (how often a 3-seed run would call it the most stable).
+object SpreadJson()
+{
+    var shares = SpreadCheck.SmallestStdShares(arms);
+    string[] names = ["scratch", "finetune_default", "automl_finetune", "automl_cold"];
+    return new
+    {
+        measure = "std_95 = 95 % confidence interval of each arm's std over these seeds (chi-squared); smallest_std_share_of_3_seed_subsets = for each arm, the share of the C(n,3) subsets of these seeds in which its std is the smallest of the four",
+        std_95 = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => SpreadCheck.StdInterval(arms[p.i].Values) is var (lo, hi) ? new[] { Math.Round(lo, 4), Math.Round(hi, 4) } : null),
+        smallest_std_share_of_3_seed_subsets = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => Math.Round(shares[p.i], 3)),
+    };
+}
 
 async Task<JobRun[]> RunAsync(bool useKnowledgeBase)
 {
