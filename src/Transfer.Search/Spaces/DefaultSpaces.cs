@@ -11,7 +11,13 @@ public static class DefaultSpaces
 {
     public static IReadOnlyList<string> LrPolicies { get; } = ["fixed", "step", "multistep", "exp", "inv", "poly", "cosine"];
 
-    public static IReadOnlyList<string> Optimizers { get; } = ["SGD", "Adam", "AdaDelta", "RMSProp"];
+    /// <summary>
+    /// The optimizers of the default spaces. AdaDelta is left out: it works at learning rates near 1 (torch's default and
+    /// Caffe's examples), far above <c>base_lr</c>'s range here, and in the knowledge-base seed histories (408 trials on 16
+    /// datasets) none of its 49 trials came within 95 % of its dataset's best score, against 30–49 % of the others' trials.
+    /// A custom space can still offer it (<see cref="Transfer.Contracts.Training.OptimizerKind.AdaDelta"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Optimizers { get; } = ["SGD", "Adam", "RMSProp"];
 
     /// <summary>Solver parameters: base_lr, lr_policy, stepsize (step/multistep), gamma (step/multistep/exp/inv), momentum (SGD/RMSProp), weight_decay, batch_size, optimizer, epochs.</summary>
     public static IReadOnlyList<ParameterDefinition> Solver(int maxEpochs = 30) =>
