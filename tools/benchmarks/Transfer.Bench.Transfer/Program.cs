@@ -216,10 +216,15 @@ async Task<JobRun[]> RunAsync(bool useKnowledgeBase)
     return runs;
 }
 
-// "n kind status validation test": kind is baseline, scratch, kb (a warm-start configuration) or search.
+// "n kind status validation test configuration": kind is baseline, scratch, kb (a warm-start configuration) or search;
+// the configuration as name=value pairs in name order.
 static string TrialLine(TrialInfo t) => string.Create(
     CultureInfo.InvariantCulture,
-    $"{t.Number} {(t.IsBaseline ? "baseline" : t.IsScratch ? "scratch" : t.IsWarmStart ? "kb" : "search")} {t.Status} {t.Score:0.####} {t.TestScore:0.####}");
+    $"{t.Number} {(t.IsBaseline ? "baseline" : t.IsScratch ? "scratch" : t.IsWarmStart ? "kb" : "search")} {t.Status} {t.Score:0.####} {t.TestScore:0.####} {string.Join(",", t.Configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={Short(p.Value)}"))}");
+
+// Numbers to 4 significant digits; a head as its layer notation joined by '+'.
+static string Short(Transfer.Contracts.Search.ParameterValue value) =>
+    value.Number is { } n ? n.ToString("G4", CultureInfo.InvariantCulture) : value.Layers is not null ? string.Join("+", value.ToNotation()) : value.ToString();
 
 // The Fashion-MNIST classes of a seed task (tools/extract-seeds.py's FMNIST_SUBSETS, the t10k ones).
 static int[] TaskClasses(string task) => task switch
