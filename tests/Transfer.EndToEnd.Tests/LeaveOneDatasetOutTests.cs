@@ -10,6 +10,7 @@ using Transfer.MetaLearning.Features;
 using Transfer.MetaLearning.Knowledge;
 using Transfer.Search.Samplers;
 using Transfer.Search.Spaces;
+using Transfer.Search.Testing;
 using Transfer.Search.Trials;
 using Transfer.Server.Jobs;
 using Transfer.Server.Knowledge;
@@ -76,7 +77,10 @@ public sealed class LeaveOneDatasetOutTests(ITestOutputHelper output)
             baseModel = fineTune?.BaseModel(baseModel) ?? baseModel;
             var space = JobPlanner.DefaultSpace(baseModel.Input.IsImage, baseModel.BackboneBlocks, Epochs);
             var sampler = SamplerFactory.Create(new SamplerDefinition("random", Seed + 100), SearchSpace.Create(space));
-            var random = AskDistinct(sampler, Count);
+            // Asked through the in-memory study loop, each with the earlier ones in the history: a sampler draws trial
+            // history.Trials.Count, so asking an empty history again would return trial 0 each time.
+            var random = StudyRunner.Run(sampler, _ => 0, Count, StudyDirection.Maximize).Trials.Select(t => t.Configuration).ToArray();
+            Assert.Equal(Count, random.Select(ConfigurationKey.Of).Distinct(StringComparer.Ordinal).Count());
 
             var data = SeedTrainer.Prepare(decoded, Seed);
             var byRecommendation = await TrainAllAsync(data, baseModel, fineTune, recommended);
@@ -90,23 +94,6 @@ public sealed class LeaveOneDatasetOutTests(ITestOutputHelper output)
         Assert.True(
             recommendedScores.Average() > randomScores.Average(),
             $"recommended {recommendedScores.Average():F3} vs random {randomScores.Average():F3} (validation accuracy, a diverged run counts 0)");
-    }
-
-    /// <summary>
-    /// <paramref name="count"/> configurations from the sampler, each asked with the earlier ones pending in the history as a
-    /// study asks them: a sampler draws trial <c>history.Trials.Count</c>, so asking an empty history again returns trial 0.
-    /// </summary>
-    private static IReadOnlyDictionary<string, ParameterValue>[] AskDistinct(ISampler sampler, int count)
-    {
-        var history = new TrialHistory([], StudyDirection.Maximize);
-        for (var i = 0; i < count; i++)
-        {
-            history = history.With(new TrialRecord(i, sampler.Ask(history), TrialState.Pending));
-        }
-
-        var asked = history.Trials.Select(t => t.Configuration).ToArray();
-        Assert.Equal(count, asked.Select(ConfigurationKey.Of).Distinct(StringComparer.Ordinal).Count());
-        return asked;
     }
 
     private static async Task<double[]> TrainAllAsync(
