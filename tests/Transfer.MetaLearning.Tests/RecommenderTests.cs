@@ -76,6 +76,50 @@ public sealed class RecommenderTests(SeedVectorsFixture seeds)
     }
 
     [Fact]
+    public void TheNearestDatasetsBestConfigurationOutranksAStartUpConfigurationEveryNeighbourTried()
+    {
+        // Two tuned histories that share a random start-up trial ("shared", mid-table on both) and each found its own best.
+        var scaling = new MetaFeatureScaling("t-1", ["kind_image", "x"], [0, 0], [1, 1], Clip: 100);
+        TrialKnowledge At(string dataset, double x, string config, double score) =>
+            new(dataset, $"{dataset}/{config}", new MetaFeatureVector("t-1", ["kind_image", "x"], [0, x]), Config(config), score, Cost: 1, new Dictionary<string, double>());
+        var trials = new[]
+        {
+            At("near", 0.1, "own-near", 0.9), At("near", 0.1, "shared", 0.7), At("near", 0.1, "fail-near", 0.3),
+            At("far", 2.0, "own-far", 0.95), At("far", 2.0, "shared", 0.7), At("far", 2.0, "fail-far", 0.1),
+        };
+        var query = new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0]);
+        double wNear = 1 / ((0.1 / Math.Sqrt(2)) + 0.05), wFar = 1 / ((2.0 / Math.Sqrt(2)) + 0.05), total = wNear + wFar;
+
+        var result = Recommender.Build(trials, scaling, new RecommenderOptions { Neighbours = 2 }).Recommend(query);
+
+        // Mid-rank quality: best 1, middle 0.5, worst 0; a neighbour that did not try it counts the median, 0.5.
+        Assert.Equal(["own-near", "own-far", "shared"], result.Items.Take(3).Select(i => i.Configuration["name"].GetString()));
+        Assert.Equal((wNear + (0.5 * wFar)) / total, result.Items[0].Utility, 9);
+        Assert.Equal(0.5, result.Items[2].Utility, 9);
+        Assert.Equal(0.7, result.Items[2].ExpectedScore, 9);
+
+        // Counting untried neighbours as 0 instead ranks by how many neighbours tried a configuration.
+        var strict = Recommender.Build(trials, scaling, new RecommenderOptions { Neighbours = 2, UntriedQuality = 0 }).Recommend(query);
+        Assert.Equal(["own-near", "shared", "own-far"], strict.Items.Take(3).Select(i => i.Configuration["name"].GetString()));
+    }
+
+    [Fact]
+    public void ConfigurationsTiedOnADatasetShareTheirMidRank()
+    {
+        var scaling = new MetaFeatureScaling("t-1", ["kind_image", "x"], [0, 0], [1, 1], Clip: 100);
+        TrialKnowledge At(string config, double score) =>
+            new("saturated", $"saturated/{config}", new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0.1]), Config(config), score, Cost: 1, new Dictionary<string, double>());
+        var trials = new[] { At("a", 1.0), At("b", 1.0), At("c", 1.0), At("d", 0.5), At("e", 0.2) };
+
+        var items = Recommender.Build(trials, scaling).Recommend(new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0])).Items;
+
+        // Three tied at the top of five trials: each beats 2 and ties 2 others, (2 + 0.5 * 2) / 4.
+        Assert.All(items.Where(i => i.ExpectedScore == 1.0), i => Assert.Equal(0.75, i.Utility, 9));
+        Assert.Equal(0.25, items.Single(i => i.Configuration["name"].GetString() == "d").Utility, 9);
+        Assert.Equal(0, items.Single(i => i.Configuration["name"].GetString() == "e").Utility, 9);
+    }
+
+    [Fact]
     public void ADatasetInTheIndexCanAskWithoutItsOwnTrials()
     {
         var trials = Footwear.SelectMany(d => Trials(d, ($"own-{d}", 0.9), ("shared", 0.5))).ToArray();

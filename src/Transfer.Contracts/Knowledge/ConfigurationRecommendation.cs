@@ -7,7 +7,7 @@ namespace Transfer.Contracts.Knowledge;
 /// </summary>
 /// <param name="Configuration">Parameter name to JSON value, as it was tried.</param>
 /// <param name="ExpectedScore">Distance-weighted mean of the scores it reached on the neighbours that tried it.</param>
-/// <param name="Utility">Ranking key 0..1: distance-weighted relative quality over all neighbours (a neighbour that did not try it counts 0).</param>
+/// <param name="Utility">Ranking key 0..1: distance-weighted quality (mid-rank percentile on each dataset) over all neighbours (a neighbour that did not try it counts the median, 0.5, by default).</param>
 /// <param name="DatasetIds">The neighbours it was tried on.</param>
 /// <param name="TrialIds">The trials behind the expectation.</param>
 public sealed record ConfigurationRecommendation(

@@ -20,10 +20,11 @@ internal sealed class Candidate(TrialKnowledge representative)
         _weight += weight;
     }
 
-    public ConfigurationRecommendation ToRecommendation(double totalWeight) => new(
+    /// <summary>The recommendation, its utility counting <paramref name="untriedQuality"/> for the neighbours that did not try it.</summary>
+    public ConfigurationRecommendation ToRecommendation(double totalWeight, double untriedQuality) => new(
         representative.Configuration,
         _scoreWeight / _weight,
-        totalWeight > 0 ? _qualityWeight / totalWeight : 0,
+        totalWeight > 0 ? (_qualityWeight + (Math.Max(0, totalWeight - _weight) * untriedQuality)) / totalWeight : 0,
         _datasets,
         _trials);
 }

@@ -6,10 +6,13 @@ namespace Transfer.MetaLearning.Knowledge;
 /// <summary>
 /// Recommends configurations from the knowledge base's finished trials: the query's nearest past datasets of its kind
 /// (robust-scaled meta-features, root-mean-square distance), each weighted by <c>1 / (distance + floor)</c>; a
-/// configuration's utility is the weighted mean, over those neighbours, of its quality relative to the other trials on
-/// the same dataset (0 where a neighbour did not try it), and its expected score the weighted mean of the scores it
-/// reached where it was tried. Built once from the trials (an immutable index: rebuild or build anew as the knowledge
-/// base grows); a query costs one distance per past dataset plus the neighbours' trials.
+/// configuration's utility is the weighted mean, over those neighbours, of its quality on each: its mid-rank percentile
+/// among the trials on that dataset where the neighbour tried it (1 = best, 0 = worst, ties share their mean rank), and
+/// <see cref="RecommenderOptions.UntriedQuality"/> (the median, by default) where it did not. So the best configuration of
+/// the nearest dataset and one that ranked well on several neighbours both come first, while one that was merely tried
+/// everywhere (a search's shared random start-up trials) counts for no more than its ranks. The expected score is the
+/// weighted mean of the scores it reached where it was tried. Built once from the trials (an immutable index: rebuild or
+/// build anew as the knowledge base grows); a query costs one distance per past dataset plus the neighbours' trials.
 /// </summary>
 public sealed class Recommender
 {
@@ -101,7 +104,7 @@ public sealed class Recommender
         }
 
         var items = candidates
-            .Select(p => (Key: p.Key, Item: p.Value.ToRecommendation(totalWeight)))
+            .Select(p => (Key: p.Key, Item: p.Value.ToRecommendation(totalWeight, _options.UntriedQuality)))
             .OrderByDescending(p => p.Item.Utility)
             .ThenByDescending(p => p.Item.ExpectedScore)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
@@ -142,15 +145,50 @@ public sealed class Recommender
 
     private static KnownDataset Index(TrialKnowledge[] trials, MetaFeatureScaling scaling)
     {
-        var min = trials.Min(t => t.Score);
-        var max = trials.Max(t => t.Score);
+        var sorted = trials.Select(t => t.Score).Order().ToArray();
         var known = trials
-            .Select(t => new KnownTrial(t, ConfigurationKey.Of(t.Configuration), max > min ? (t.Score - min) / (max - min) : 1))
+            .Select(t => new KnownTrial(t, ConfigurationKey.Of(t.Configuration), MidRank(sorted, t.Score)))
             .GroupBy(t => t.ConfigurationKey, StringComparer.Ordinal)
             .Select(g => g.MaxBy(t => t.Trial.Score)!)
             .ToArray();
         var last = trials[^1].MetaFeatures;
         return new KnownDataset(trials[0].DatasetId, IsImage(last), RobustScaler.Transform(scaling, last), known);
+    }
+
+    /// <summary>
+    /// A score's mid-rank percentile among a dataset's (ascending) scores: the share of the other trials it beats, ties
+    /// counting half (0.5 when the dataset has a single trial: no evidence either way).
+    /// </summary>
+    private static double MidRank(double[] sorted, double score)
+    {
+        if (sorted.Length == 1)
+        {
+            return 0.5;
+        }
+
+        var below = LowerBound(sorted, score);
+        var tied = Math.Max(0, LowerBound(sorted, Math.BitIncrement(score)) - below - 1);
+        return (below + (0.5 * tied)) / (sorted.Length - 1);
+    }
+
+    /// <summary>The index of the first element not below <paramref name="value"/>.</summary>
+    private static int LowerBound(double[] sorted, double value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static bool IsImage(MetaFeatureVector vector) => vector.Names.Contains(KindFeature) && vector[KindFeature] > 0.5;
