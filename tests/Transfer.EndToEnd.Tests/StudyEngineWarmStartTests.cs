@@ -74,6 +74,8 @@ public sealed class StudyEngineWarmStartTests
 
         Assert.Equal([ConfigurationKey(FromKnowledgeBase), ConfigurationKey(second)], warm.Enqueued!.Select(ConfigurationKey));
         Assert.Equal(3, warm.Observations!.Count); // the baseline's score still informs the sampler
+        Assert.Equal(PriorScale.Quantile, warm.Scale); // utilities, which the sampler reads on the job's own scale
+        Assert.Equal([0.95, 0.94, 0.9], warm.Observations.Select(o => o.Value));
         var withoutBaseline = advice.WarmStartFor(Space, null)!;
         Assert.Equal(ConfigurationKey(Baseline), ConfigurationKey(withoutBaseline.Enqueued![0]));
     }

@@ -28,9 +28,15 @@ public abstract class SamplerBase : ISampler
             }
         }
 
+        PriorScale = warmStart?.Scale ?? PriorScale.Objective;
         var priors = new List<Observation>();
         foreach (var prior in warmStart?.Observations ?? [])
         {
+            if (PriorScale == PriorScale.Quantile && !(prior.Value is >= 0 and <= 1))
+            {
+                throw new ArgumentException($"A quantile-scale prior observation's value must be in [0, 1] (1 = the best on its task), not {prior.Value}.", nameof(warmStart));
+            }
+
             if (double.IsFinite(prior.Value) && prior.Weight > 0)
             {
                 priors.Add(new Observation(space.Encode(prior.Configuration), prior.Value, Math.Min(1.0, prior.Weight)));
@@ -46,8 +52,14 @@ public abstract class SamplerBase : ISampler
 
     public int Seed { get; }
 
-    /// <summary>Warm-start observations, encoded; their values are in the study's own direction.</summary>
+    /// <summary>
+    /// Warm-start observations, encoded; their values (<see cref="Observation.Loss"/> here) are in the study's own
+    /// direction, or quantiles (1 = best) when <see cref="PriorScale"/> is <see cref="PriorScale.Quantile"/>.
+    /// </summary>
     protected IReadOnlyList<Observation> Priors { get; }
+
+    /// <summary>What the priors' values are measured in.</summary>
+    protected PriorScale PriorScale { get; }
 
     public IReadOnlyDictionary<string, ParameterValue> Ask(TrialHistory history)
     {
@@ -107,7 +119,10 @@ public abstract class SamplerBase : ISampler
         return values;
     }
 
-    /// <summary>Finished trials (loss = value in the minimising direction, weight 1) followed by the warm-start priors.</summary>
+    /// <summary>
+    /// Finished trials (loss = value in the minimising direction, weight 1) followed by the warm-start priors (quantile
+    /// priors read on the finished trials' scale: <see cref="PriorPlacement"/>).
+    /// </summary>
     protected List<Observation> Observations(TrialHistory history)
     {
         var list = new List<Observation>(history.Trials.Count + Priors.Count);
@@ -119,9 +134,10 @@ public abstract class SamplerBase : ISampler
             }
         }
 
+        var own = PriorScale == PriorScale.Quantile ? list.Select(o => o.Loss).Order().ToArray() : null;
         foreach (var p in Priors)
         {
-            list.Add(p with { Loss = history.Loss(p.Loss) });
+            list.Add(p with { Loss = own is null ? history.Loss(p.Loss) : PriorPlacement.Loss(p.Loss, own) });
         }
 
         return list;

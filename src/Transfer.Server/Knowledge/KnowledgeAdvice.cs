@@ -23,9 +23,11 @@ public sealed record KnowledgeAdvice(
     public static KnowledgeAdvice None { get; } = new(null, null, null);
 
     /// <summary>
-    /// The warm start for a job: prior observations (expected score, weighted by the distance weights of the neighbours that
-    /// tried the configuration; only when the objective is accuracy, maximised, as the knowledge base's scores are) and the
-    /// top configurations enqueued first. Only configurations valid in the job's space count; null when none is. The job's
+    /// The warm start for a job: prior observations on the quantile scale (a configuration's utility, its distance-weighted
+    /// mid-rank on the neighbours, which the sampler reads on the job's own scale: scores of other datasets do not compare
+    /// with this one's, and an easy neighbour's 1.0 would otherwise outrank every trial of the job for good), weighted by
+    /// the distance weights of the neighbours that tried the configuration, only when the objective is accuracy, maximised,
+    /// as the knowledge base's scores are; and the top configurations enqueued first. Only configurations valid in the job's space count; null when none is. The job's
     /// <paramref name="baseline"/> runs anyway (trial 0), so it is not one of the enqueued: they are the next best.
     /// </summary>
     public WarmStartDefinition? WarmStartFor(SearchSpaceDefinition definition, JobObjective? objective, IReadOnlyDictionary<string, ParameterValue>? baseline = null)
@@ -60,7 +62,7 @@ public sealed record KnowledgeAdvice(
         var observations = accuracy
             ? valid.Take(MaxObservations).Select(p => new PriorObservation(
                 p.Configuration!,
-                p.Item.ExpectedScore,
+                Math.Clamp(p.Item.Utility, 0, 1),
                 Math.Clamp(p.Item.DatasetIds.Distinct(StringComparer.Ordinal).Sum(d => weights.GetValueOrDefault(d)), 0.05, 1))).ToArray()
             : null;
         var baselineKey = baseline is null ? null : ConfigurationKey.Of(baseline);
@@ -69,6 +71,6 @@ public sealed record KnowledgeAdvice(
             .Where(c => ConfigurationKey.Of(c) != baselineKey)
             .Take(MaxEnqueued)
             .ToArray();
-        return new WarmStartDefinition(observations, enqueued);
+        return new WarmStartDefinition(observations, enqueued, PriorScale.Quantile);
     }
 }

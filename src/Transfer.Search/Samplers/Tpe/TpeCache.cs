@@ -1,3 +1,4 @@
+using Transfer.Contracts.Search;
 using Transfer.Search.Spaces;
 using Transfer.Search.Trials;
 
@@ -11,15 +12,22 @@ internal sealed class TpeCache
 {
     private readonly SearchSpace _space;
     private readonly Dictionary<int, double> _included = [];
+    private readonly double[]? _priorQualities;
+    private readonly List<double> _completeLosses = [];
 
-    public TpeCache(SearchSpace space, IReadOnlyList<Observation> priors, StudyDirection direction)
+    /// <summary>
+    /// Starts with the priors: values in the study's direction, or with <paramref name="scale"/> = quantile, qualities
+    /// that <see cref="PlacePriors"/> reads on the scale of the trials completed so far.
+    /// </summary>
+    public TpeCache(SearchSpace space, IReadOnlyList<Observation> priors, StudyDirection direction, PriorScale scale = PriorScale.Objective)
     {
         _space = space;
         Direction = direction;
         Columns = [.. space.Dimensions.Select(d => new SortedColumn(d.IsCategorical ? d.Choices.Count : 0))];
+        _priorQualities = scale == PriorScale.Quantile ? [.. priors.Select(p => p.Loss)] : null;
         foreach (var p in priors)
         {
-            Add(p.Values, direction == StudyDirection.Minimize ? p.Loss : -p.Loss, p.Weight);
+            Add(p.Values, scale == PriorScale.Quantile ? PriorPlacement.Loss(p.Loss, []) : direction == StudyDirection.Minimize ? p.Loss : -p.Loss, p.Weight);
         }
     }
 
@@ -69,12 +77,31 @@ internal sealed class TpeCache
                 {
                     _included[t.Number] = loss;
                     Add(encode(t), loss, 1.0);
+                    if (t.State == TrialState.Complete)
+                    {
+                        _completeLosses.Add(loss);
+                    }
                 }
             }
         }
 
         Stale |= finished != _included.Count;
         return pending;
+    }
+
+    /// <summary>Re-reads quantile priors (the first losses) on the scale of the trials completed so far; no-op otherwise.</summary>
+    public void PlacePriors()
+    {
+        if (_priorQualities is null)
+        {
+            return;
+        }
+
+        var own = _completeLosses.Order().ToArray();
+        for (var i = 0; i < _priorQualities.Length; i++)
+        {
+            Losses[i] = PriorPlacement.Loss(_priorQualities[i], own);
+        }
     }
 
     private static double? Loss(TrialHistory history, TrialRecord t) => t.State switch

@@ -30,16 +30,17 @@ public sealed partial class TpeSampler : SamplerBase
     {
         if (_cache is null || _cache.Direction != history.Direction)
         {
-            _cache = new TpeCache(Space, Priors, history.Direction);
+            _cache = new TpeCache(Space, Priors, history.Direction, PriorScale);
         }
 
         var pending = _cache.Sync(history, Encode);
         if (_cache.Stale)
         {
-            _cache = new TpeCache(Space, Priors, history.Direction);
+            _cache = new TpeCache(Space, Priors, history.Direction, PriorScale);
             pending = _cache.Sync(history, Encode);
         }
 
+        _cache.PlacePriors();
         var n = _cache.Losses.Count;
         if (n < _options.StartupTrials || n < 2)
         {
