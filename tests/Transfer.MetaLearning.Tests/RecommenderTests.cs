@@ -51,18 +51,15 @@ public sealed class RecommenderTests(SeedVectorsFixture seeds)
     [Fact]
     public void ExpectedScoreIsTheDistanceWeightedMeanOverTheNeighboursThatTriedIt()
     {
-        var scaling = new MetaFeatureScaling("t-1", ["kind_image", "x"], [0, 0], [1, 1], Clip: 100);
-        TrialKnowledge At(string dataset, double x, string config, double score) =>
-            new(dataset, $"{dataset}/{config}", new MetaFeatureVector("t-1", ["kind_image", "x"], [0, x]), Config(config), score, Cost: 1, new Dictionary<string, double>());
         var trials = new[]
         {
             At("near", 0.1, "a", 0.8), At("near", 0.1, "b", 0.4),
             At("far", 2.0, "a", 0.6), At("far", 2.0, "b", 0.7),
             At("farthest", 9.0, "b", 1.0),
         };
-        var recommender = Recommender.Build(trials, scaling, new RecommenderOptions { Neighbours = 2, DistanceFloor = 0.05 });
+        var recommender = Recommender.Build(trials, Scaling, new RecommenderOptions { Neighbours = 2, DistanceFloor = 0.05 });
 
-        var result = recommender.Recommend(new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0]));
+        var result = recommender.Recommend(Point(0));
 
         double wNear = 1 / ((0.1 / Math.Sqrt(2)) + 0.05), wFar = 1 / ((2.0 / Math.Sqrt(2)) + 0.05);
         Assert.Equal(["near", "far"], result.Neighbours.Select(n => n.DatasetId));
@@ -79,18 +76,15 @@ public sealed class RecommenderTests(SeedVectorsFixture seeds)
     public void TheNearestDatasetsBestConfigurationOutranksAStartUpConfigurationEveryNeighbourTried()
     {
         // Two tuned histories that share a random start-up trial ("shared", mid-table on both) and each found its own best.
-        var scaling = new MetaFeatureScaling("t-1", ["kind_image", "x"], [0, 0], [1, 1], Clip: 100);
-        TrialKnowledge At(string dataset, double x, string config, double score) =>
-            new(dataset, $"{dataset}/{config}", new MetaFeatureVector("t-1", ["kind_image", "x"], [0, x]), Config(config), score, Cost: 1, new Dictionary<string, double>());
         var trials = new[]
         {
             At("near", 0.1, "own-near", 0.9), At("near", 0.1, "shared", 0.7), At("near", 0.1, "fail-near", 0.3),
             At("far", 2.0, "own-far", 0.95), At("far", 2.0, "shared", 0.7), At("far", 2.0, "fail-far", 0.1),
         };
-        var query = new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0]);
+        var query = Point(0);
         double wNear = 1 / ((0.1 / Math.Sqrt(2)) + 0.05), wFar = 1 / ((2.0 / Math.Sqrt(2)) + 0.05), total = wNear + wFar;
 
-        var result = Recommender.Build(trials, scaling, new RecommenderOptions { Neighbours = 2 }).Recommend(query);
+        var result = Recommender.Build(trials, Scaling, new RecommenderOptions { Neighbours = 2 }).Recommend(query);
 
         // Mid-rank quality: best 1, middle 0.5, worst 0; a neighbour that did not try it counts the median, 0.5.
         Assert.Equal(["own-near", "own-far", "shared"], result.Items.Take(3).Select(i => i.Configuration["name"].GetString()));
@@ -99,19 +93,16 @@ public sealed class RecommenderTests(SeedVectorsFixture seeds)
         Assert.Equal(0.7, result.Items[2].ExpectedScore, 9);
 
         // Counting untried neighbours as 0 instead ranks by how many neighbours tried a configuration.
-        var strict = Recommender.Build(trials, scaling, new RecommenderOptions { Neighbours = 2, UntriedQuality = 0 }).Recommend(query);
+        var strict = Recommender.Build(trials, Scaling, new RecommenderOptions { Neighbours = 2, UntriedQuality = 0 }).Recommend(query);
         Assert.Equal(["own-near", "shared", "own-far"], strict.Items.Take(3).Select(i => i.Configuration["name"].GetString()));
     }
 
     [Fact]
     public void ConfigurationsTiedOnADatasetShareTheirMidRank()
     {
-        var scaling = new MetaFeatureScaling("t-1", ["kind_image", "x"], [0, 0], [1, 1], Clip: 100);
-        TrialKnowledge At(string config, double score) =>
-            new("saturated", $"saturated/{config}", new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0.1]), Config(config), score, Cost: 1, new Dictionary<string, double>());
-        var trials = new[] { At("a", 1.0), At("b", 1.0), At("c", 1.0), At("d", 0.5), At("e", 0.2) };
+        var trials = new[] { At("saturated", 0.1, "a", 1.0), At("saturated", 0.1, "b", 1.0), At("saturated", 0.1, "c", 1.0), At("saturated", 0.1, "d", 0.5), At("saturated", 0.1, "e", 0.2) };
 
-        var items = Recommender.Build(trials, scaling).Recommend(new MetaFeatureVector("t-1", ["kind_image", "x"], [0, 0])).Items;
+        var items = Recommender.Build(trials, Scaling).Recommend(Point(0)).Items;
 
         // Three tied at the top of five trials: each beats 2 and ties 2 others, (2 + 0.5 * 2) / 4.
         Assert.All(items.Where(i => i.ExpectedScore == 1.0), i => Assert.Equal(0.75, i.Utility, 9));
@@ -158,6 +149,14 @@ public sealed class RecommenderTests(SeedVectorsFixture seeds)
         var forImage = recommender.Recommend(MetaFeatureProjection.TryProject(Widen(seeds.Vectors["fmnist-sandal-bag"]), recommender.Scaling)!, count: 5);
         Assert.Equal("image-cfg", forImage.Items[0].Configuration["name"].GetString());
     }
+
+    /// <summary>A one-feature image kind (no scaling) where a dataset's distance to the query at 0 is |x| / sqrt(2).</summary>
+    private static readonly MetaFeatureScaling Scaling = new("t-1", ["kind_image", "x"], [0, 0], [1, 1], Clip: 100);
+
+    private static MetaFeatureVector Point(double x) => new("t-1", ["kind_image", "x"], [0, x]);
+
+    private static TrialKnowledge At(string dataset, double x, string config, double score) =>
+        new(dataset, $"{dataset}/{config}", Point(x), Config(config), score, Cost: 1, new Dictionary<string, double>());
 
     private IEnumerable<TrialKnowledge> Trials(string dataset, params (string Config, double Score)[] outcomes) =>
         outcomes.Select(o => new TrialKnowledge(
