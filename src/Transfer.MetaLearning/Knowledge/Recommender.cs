@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using Transfer.Contracts.Knowledge;
 using Transfer.MetaLearning.Features;
 
@@ -145,9 +146,9 @@ public sealed class Recommender
 
     private static KnownDataset Index(TrialKnowledge[] trials, MetaFeatureScaling scaling)
     {
-        var sorted = trials.Select(t => t.Score).Order().ToArray();
+        var quality = MidRanks(trials);
         var known = trials
-            .Select(t => new KnownTrial(t, ConfigurationKey.Of(t.Configuration), MidRank(sorted, t.Score)))
+            .Select((t, i) => new KnownTrial(t, ConfigurationKey.Of(t.Configuration), quality[i]))
             .GroupBy(t => t.ConfigurationKey, StringComparer.Ordinal)
             .Select(g => g.MaxBy(t => t.Trial.Score)!)
             .ToArray();
@@ -156,40 +157,12 @@ public sealed class Recommender
     }
 
     /// <summary>
-    /// A score's mid-rank percentile among a dataset's (ascending) scores: the share of the other trials it beats, ties
-    /// counting half (0.5 when the dataset has a single trial: no evidence either way).
+    /// Each trial's mid-rank percentile among its dataset's scores: the share of the other trials it beats, ties counting
+    /// half (0.5 when the dataset has a single trial: no evidence either way).
     /// </summary>
-    private static double MidRank(double[] sorted, double score)
-    {
-        if (sorted.Length == 1)
-        {
-            return 0.5;
-        }
-
-        var below = LowerBound(sorted, score);
-        var tied = Math.Max(0, LowerBound(sorted, Math.BitIncrement(score)) - below - 1);
-        return (below + (0.5 * tied)) / (sorted.Length - 1);
-    }
-
-    /// <summary>The index of the first element not below <paramref name="value"/>.</summary>
-    private static int LowerBound(double[] sorted, double value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (sorted[mid] < value)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    private static double[] MidRanks(TrialKnowledge[] trials) => trials.Length == 1
+        ? [0.5]
+        : [.. trials.Select(t => t.Score).Ranks(RankDefinition.Average).Select(r => (r - 1) / (trials.Length - 1))];
 
     private static bool IsImage(MetaFeatureVector vector) => vector.Names.Contains(KindFeature) && vector[KindFeature] > 0.5;
 }

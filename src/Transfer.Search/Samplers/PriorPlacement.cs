@@ -23,9 +23,7 @@ public static class PriorPlacement
             return u;
         }
 
-        var position = u * (c - 1);
-        var i = (int)Math.Floor(position);
-        var value = i >= c - 1 ? sortedLosses[c - 1] : sortedLosses[i] + ((sortedLosses[i + 1] - sortedLosses[i]) * (position - i));
+        var value = SortedQuantile.Of(sortedLosses, u);
         var scale = Math.Max(1, Math.Max(Math.Abs(sortedLosses[0]), Math.Abs(sortedLosses[c - 1])));
         return value + (scale * 1e-9 * (1 + u));
     }

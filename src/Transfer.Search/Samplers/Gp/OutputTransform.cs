@@ -9,8 +9,8 @@ internal static class OutputTransform
     public static double[] Apply(double[] losses)
     {
         var sorted = losses.Order().ToArray();
-        var median = Quantile(sorted, 0.5);
-        var scale = Quantile(sorted, 0.75) - Quantile(sorted, 0.25);
+        var median = SortedQuantile.Of(sorted, 0.5);
+        var scale = SortedQuantile.Of(sorted, 0.75) - SortedQuantile.Of(sorted, 0.25);
         if (!(scale > 0))
         {
             scale = sorted[^1] - sorted[0];
@@ -25,13 +25,5 @@ internal static class OutputTransform
         var mean = z.Average();
         var std = Math.Sqrt(z.Select(v => (v - mean) * (v - mean)).Average());
         return [.. z.Select(v => std > 0 ? (v - mean) / std : v - mean)];
-    }
-
-    private static double Quantile(double[] sorted, double q)
-    {
-        var pos = q * (sorted.Length - 1);
-        var lo = (int)Math.Floor(pos);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 }
