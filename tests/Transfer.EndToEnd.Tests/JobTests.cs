@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Search;
 using Transfer.EndToEnd.Tests.Hosting;
 
 namespace Transfer.EndToEnd.Tests;
@@ -207,6 +208,22 @@ public sealed class JobTests(TransferHostFixture host)
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-000000000000"), Json.Options), HttpStatusCode.NotFound, "not-found");
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Budget: new JobBudget(Trials: 0)), Json.Options), HttpStatusCode.BadRequest, "bad-budget");
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Sampler: new Transfer.Contracts.Search.SamplerDefinition("magic", 0)), Json.Options), HttpStatusCode.BadRequest, "bad-sampler");
+    }
+
+    [Fact]
+    public async Task ASamplerWarmStartTheSamplerCannotTakeGets400AndNoJob()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
+        var prior = new PriorObservation(new Dictionary<string, ParameterValue> { ["base_lr"] = ParameterValue.Of(0.01) }, Value: 2);
+        var sampler = new SamplerDefinition("tpe", 1, WarmStart: new WarmStartDefinition([prior], Scale: PriorScale.Quantile));
+
+        await Problems.AssertProblemAsync(
+            await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Sampler: sampler), Json.Options), HttpStatusCode.BadRequest, "bad-sampler", "[0, 1]");
+
+        var jobs = (await http.GetFromJsonAsync<Page<JobInfo>>("/api/jobs", Json.Options))!;
+        Assert.Empty(jobs.Items);
     }
 
     /// <summary>Polls the job's trials until <paramref name="done"/> holds, failing with <paramref name="what"/> after 3 minutes.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Search;
 using Transfer.Grains.Jobs;
+using Transfer.Search.Samplers;
 using Transfer.Search.Spaces;
 using Transfer.Server.Datasets;
 using Transfer.Server.Problems;
@@ -30,13 +31,25 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
         var advice = consultKnowledgeBase ? await knowledge.AdviseAsync(tenant, dataset, cancellationToken) : Knowledge.KnowledgeAdvice.None;
         var plan = planner.Plan(request, dataset, advice.Benchmark, warmStart: null);
         plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective, plan.BaselineConfiguration) };
+        SearchSpace space;
         try
         {
-            _ = SearchSpace.Create(plan.Space);
+            space = SearchSpace.Create(plan.Space);
         }
         catch (SearchSpaceException ex)
         {
             throw ApiProblemException.BadRequest("bad-search-space", ex.Message);
+        }
+
+        // The study builds the same sampler: a warm start outside the space or an unreadable option must fail here, as a
+        // problem the user can act on, before the job exists.
+        try
+        {
+            _ = request.Sampler is { } sampler ? SamplerFactory.Create(sampler, space) : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            throw ApiProblemException.BadRequest("bad-sampler", $"sampler '{request.Sampler!.Name}': {ex.Message}");
         }
 
         var id = "job-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
