@@ -93,6 +93,9 @@ var automlCold = new Arm([.. await Task.WhenAll(cold.Select(r => EvaluateAsync(r
 
 // The searches' best trials alone, as the registered model was before jobs ensembled their trials: the same run, so the
 // ensemble's gain is measured against it directly.
+// --ensemble-ablation: the warm jobs' registered ensembles rebuilt with other settings, from the same trials (EnsembleAblation).
+var ablation = args.Contains("--ensemble-ablation") ? await AblationAsync() : null;
+
 var bestWarm = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, t => t.Number == r.Job.BestTrial)))]);
 var bestCold = new Arm([.. await Task.WhenAll(cold.Select(r => EvaluateAsync(r, t => t.Number == r.Job.BestTrial)))]);
 var split = new
@@ -155,6 +158,7 @@ var report = new
         trials_to_99_at_most_a_third = warmTo.Average() * 3 <= coldTo.Average(),
     },
     spread_check = seeds.Length > 3 ? SpreadJson() : null,
+    ensemble_ablation = ablation,
     recommendations = new { items = advice.Items.Count, neighbours = advice.Neighbours.Select(n => n.DatasetId), best_expected = advice.Items.Select(i => Math.Round(i.ExpectedScore, 4)).FirstOrDefault() },
     jobs = warm.Concat(cold).Select(r => new
     {
@@ -193,6 +197,39 @@ object SpreadJson()
         measure = "std_95 = 95 % confidence interval of each arm's std over these seeds (chi-squared); smallest_std_share_of_3_seed_subsets = for each arm, the share of the C(n,3) subsets of these seeds in which its std is the smallest of the four",
         std_95 = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => SpreadCheck.StdInterval(arms[p.i].Values) is var (lo, hi) ? new[] { Math.Round(lo, 4), Math.Round(hi, 4) } : null),
         smallest_std_share_of_3_seed_subsets = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => Math.Round(shares[p.i], 3)),
+    };
+}
+
+async Task<object> AblationAsync()
+{
+    var checkpoints = new Azure.Storage.Blobs.BlobServiceClient(stack.StorageConnectionString).GetBlobContainerClient("checkpoints");
+    var jobs = new List<EnsembleAblation.Candidates>();
+    foreach (var run in warm)
+    {
+        jobs.Add(await EnsembleAblation.LoadAsync(client, checkpoints, run, evaluation, classes));
+        Console.WriteLine($"ablation: job {run.Job.Id} (seed {run.Job.Request.Seed}), {jobs[^1].Trials.Length} candidates ({clock.Elapsed.TotalSeconds:0} s)");
+    }
+
+    // --ablation-dump <file>: the loaded candidates as JSON, for trying other settings offline.
+    if (Arg("--ablation-dump") is { } dump)
+    {
+        await File.WriteAllTextAsync(dump, JsonSerializer.Serialize(new { labels = evaluation.Labels, jobs }));
+    }
+
+    var variants = EnsembleAblation.Variants.Select(v => (Variant: v, Arm: new Arm([.. jobs.Select(j => EnsembleAblation.Accuracy(j, v, evaluation.Labels))]))).ToArray();
+    return new
+    {
+        measure = "accuracy on the evaluation set of the warm jobs' models built from the same trials with other ensemble settings; first_3 = seeds 1-3 (a 3-seed run), rest = the other seeds; smaller_std_than_finetune_default_share = share of the 3-seed subsets in which the variant's std is below the default fine-tune's",
+        default_reproduces_registered_models = EnsembleAblation.Reproduces(variants[0].Arm.Values, automl.Values),
+        candidates = jobs.Select(j => j.Trials.Length),
+        variants = variants.Select(p => new
+        {
+            name = p.Variant.Name,
+            all = p.Arm.Json(),
+            first_3 = seeds.Length > 3 ? new Arm([.. p.Arm.Values.Take(3)]).Json() : null,
+            rest = seeds.Length > 4 ? new Arm([.. p.Arm.Values.Skip(3)]).Json() : null,
+            smaller_std_than_finetune_default_share = seeds.Length > 3 ? Math.Round(SpreadCheck.SmallestStdShares([p.Arm, finetune])[0], 3) : (double?)null,
+        }),
     };
 }
 

@@ -18,6 +18,9 @@ public sealed class BenchStack : IAsyncDisposable
 
     public string AdminKey { get; private set; } = null!;
 
+    /// <summary>The private Azurite's connection string, for benches that read what the host stored.</summary>
+    public string StorageConnectionString => _connectionString;
+
     public int HostPid => _host!.Id;
 
     public static async Task<BenchStack> StartAsync(string root, long maxUploadBytes, long maxRows, IReadOnlyList<string> extraHostArgs, CancellationToken cancellationToken = default)
