@@ -59,7 +59,7 @@ public sealed class TrainSettings : TransferSettings
     public string? FoldModel { get; init; }
 
     [CommandOption("--ensemble-size <N>")]
-    [Description("Rounds of greedy ensemble selection over the finished trials (in each of 20 bootstrap resamples of their held-out predictions), as auto-sklearn: the model averages the picked trials' models (0: the best trial's model alone).")]
+    [Description("Rounds of greedy ensemble selection over the finished trials (in each of 100 bootstrap resamples of their held-out predictions, fewer on large data), as auto-sklearn: the model averages the picked trials' models (0: the best trial's model alone).")]
     [DefaultValue(20)]
     public int EnsembleSize { get; init; } = 20;
 

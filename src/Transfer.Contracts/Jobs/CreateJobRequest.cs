@@ -25,7 +25,8 @@ namespace Transfer.Contracts.Jobs;
 /// </param>
 /// <param name="EnsembleSize">
 /// Rounds of greedy ensemble selection over the completed trials when the job finishes (auto-sklearn's
-/// <c>ensemble_size</c>), in each of 20 bootstrap resamples of their held-out validation predictions: the registered
+/// <c>ensemble_size</c>), in each of 100 bootstrap resamples of their held-out validation predictions (fewer from 1,000
+/// held-out examples on, down to 20 from 5,000): the registered
 /// model averages the picked trials' models, weighted by how often each was picked over all resamples (trials with under
 /// 2 % of the picks are left out). 0 registers the best trial's model alone. A picked trial adds its models to every
 /// prediction (with k-fold, up to k each).

@@ -131,6 +131,20 @@ public static class EnsembleSelection
         return new EnsembleChoice(counts, accuracy, logLoss);
     }
 
+    /// <summary>
+    /// How many bootstrap resamples to bag a selection over (<see cref="SelectBagged"/>) on <paramref name="examples"/>
+    /// held-out examples: <paramref name="most"/> on small sets, where the picks vary most from one resample to the next
+    /// and a resample is cheap; fewer as the set grows, so that the resampled rows stay near <paramref name="rowBudget"/>
+    /// (the selection's work grows with rows × bags); never fewer than <paramref name="fewest"/>.
+    /// </summary>
+    public static int BagsFor(int examples, int fewest = 20, int most = 100, int rowBudget = 100_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(examples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fewest, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(most, fewest);
+        return Math.Clamp(rowBudget / examples, fewest, most);
+    }
+
     /// <summary>The weighted mean of the candidates' probabilities, row by row (weights need not sum to 1).</summary>
     public static float[][] Combine(IReadOnlyList<float[][]> candidates, IReadOnlyList<double> weights)
     {

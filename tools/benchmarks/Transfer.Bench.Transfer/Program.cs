@@ -125,7 +125,7 @@ var report = new
     finetune_default = finetune.Json(),
     automl_finetune = automl.Json(),
     automl_cold = automlCold.Json(),
-    models = "(c) and (d) are the jobs' registered models: by default an ensemble of their completed trials (greedy ensemble selection on out-of-fold predictions, 20 rounds, bagged over 20 bootstrap resamples of them, trials under 2 % of the picks dropped); best_trial_models scores the best trial's model alone",
+    models = "(c) and (d) are the jobs' registered models: by default an ensemble of their completed trials (greedy ensemble selection on out-of-fold predictions, 20 rounds, bagged over 100 bootstrap resamples of them, trials under 2 % of the picks dropped); best_trial_models scores the best trial's model alone",
     best_trial_models = new
     {
         automl_finetune = bestWarm.Json(),
