@@ -8,28 +8,18 @@ namespace Transfer.Grains.Jobs;
 
 /// <summary>
 /// Builds a finished job's registered model as auto-sklearn does: greedy ensemble selection
-/// (<see cref="EnsembleSelection"/>), bagged over <see cref="FewestBags"/> to <see cref="MostBags"/> bootstrap resamples
-/// of the held-out examples (trials under <see cref="MinWeight"/> of the picks dropped), on the completed trials'
-/// held-out validation predictions, which their workers saved next to their models
-/// (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging the picked trials' models with their
-/// weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here) and its test accuracy from the saved
-/// test predictions. Trials without usable predictions (saved by an older worker, or for other examples) are left out.
+/// (<see cref="EnsembleSelection"/>), bagged over bootstrap resamples of the held-out examples
+/// (<see cref="EnsembleSelection.BagsFor"/>: 100 up to 1,000 examples, never fewer than 20; trials under
+/// <see cref="MinWeight"/> of the picks dropped), on the completed trials' held-out validation predictions, which their
+/// workers saved next to their models (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging
+/// the picked trials' models with their weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here)
+/// and its test accuracy from the saved test predictions. Trials without usable predictions (saved by an older worker,
+/// or for other examples) are left out.
 /// </summary>
 internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
 {
     /// <summary>The most trials (the best ones) an ensemble is chosen from, as auto-sklearn's <c>ensemble_nbest</c>: it bounds the predictions held in memory.</summary>
     public const int MaxCandidates = 50;
-
-    /// <summary>
-    /// The most bootstrap resamples the selection is bagged over (<see cref="EnsembleSelection.SelectBagged"/>), used up to
-    /// 1,000 held-out examples: with a few hundred, one greedy run fits their noise, and the picks of 20 resamples still
-    /// vary with the job's seed (<c>bench-results/transfer-ensemble-ablation.json</c>: over seeds 4-10 of the transfer
-    /// bench, 100 bags gave the registered model a std of 0.0009 against 0.0011 with 20, at the same mean).
-    /// </summary>
-    public const int MostBags = 100;
-
-    /// <summary>The fewest resamples (<see cref="EnsembleSelection.BagsFor"/>: from 5,000 held-out examples on).</summary>
-    public const int FewestBags = 20;
 
     /// <summary>
     /// Trials with a smaller share of the summed picks are left out of the model (the rest are re-weighted): each member
@@ -66,7 +56,7 @@ internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
 
         var choice = EnsembleSelection.SelectBagged(
             [.. candidates.Select(c => c.Predictions.Validation)], candidates[0].Predictions.ValidationLabels, size,
-            EnsembleSelection.BagsFor(candidates[0].Predictions.ValidationLabels.Length, FewestBags, MostBags), seed, byLoss, MinWeight);
+            EnsembleSelection.BagsFor(candidates[0].Predictions.ValidationLabels.Length), seed, byLoss, MinWeight);
         int[] picked = [.. Enumerable.Range(0, candidates.Count).Where(i => choice.Counts[i] > 0).OrderByDescending(i => choice.Counts[i]).ThenBy(i => i)];
         double[] weights = [.. picked.Select(i => choice.Weights[i])];
         var testLabels = candidates[0].Predictions.TestLabels;

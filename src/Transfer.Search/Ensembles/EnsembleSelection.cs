@@ -135,7 +135,10 @@ public static class EnsembleSelection
     /// How many bootstrap resamples to bag a selection over (<see cref="SelectBagged"/>) on <paramref name="examples"/>
     /// held-out examples: <paramref name="most"/> on small sets, where the picks vary most from one resample to the next
     /// and a resample is cheap; fewer as the set grows, so that the resampled rows stay near <paramref name="rowBudget"/>
-    /// (the selection's work grows with rows × bags); never fewer than <paramref name="fewest"/>.
+    /// (the selection's work grows with rows × bags); never fewer than <paramref name="fewest"/>. The defaults are the
+    /// jobs': on a few hundred examples the picks of 20 resamples still vary with the seed, and 100 gave the transfer
+    /// bench's registered models a std of 0.0009 against 0.0011 over its seeds 4-10, at the same mean
+    /// (<c>bench-results/transfer-ensemble-ablation.json</c>).
     /// </summary>
     public static int BagsFor(int examples, int fewest = 20, int most = 100, int rowBudget = 100_000)
     {

@@ -203,10 +203,11 @@ object SpreadJson()
 async Task<object> AblationAsync()
 {
     var checkpoints = new Azure.Storage.Blobs.BlobServiceClient(stack.StorageConnectionString).GetBlobContainerClient("checkpoints");
+    var predictions = await EnsembleAblation.ListPredictionsAsync(checkpoints);
     var jobs = new List<EnsembleAblation.Candidates>();
     foreach (var run in warm)
     {
-        jobs.Add(await EnsembleAblation.LoadAsync(client, checkpoints, run, evaluation, classes));
+        jobs.Add(await EnsembleAblation.LoadAsync(client, checkpoints, predictions, run, evaluation, classes));
         Console.WriteLine($"ablation: job {run.Job.Id} (seed {run.Job.Request.Seed}), {jobs[^1].Trials.Length} candidates ({clock.Elapsed.TotalSeconds:0} s)");
     }
 

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace Transfer.Search.Samplers.Gp;
 
 /// <summary>
@@ -9,8 +11,8 @@ internal static class OutputTransform
     public static double[] Apply(double[] losses)
     {
         var sorted = losses.Order().ToArray();
-        var median = SortedQuantile.Of(sorted, 0.5);
-        var scale = SortedQuantile.Of(sorted, 0.75) - SortedQuantile.Of(sorted, 0.25);
+        var median = SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R7);
+        var scale = SortedArrayStatistics.QuantileCustom(sorted, 0.75, QuantileDefinition.R7) - SortedArrayStatistics.QuantileCustom(sorted, 0.25, QuantileDefinition.R7);
         if (!(scale > 0))
         {
             scale = sorted[^1] - sorted[0];
