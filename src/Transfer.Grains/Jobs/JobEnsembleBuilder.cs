@@ -14,7 +14,7 @@ namespace Transfer.Grains.Jobs;
 /// workers saved next to their models (<see cref="TorchTrialExecutor.PredictionsName"/>), then one model file averaging
 /// the picked trials' models with their weights (<see cref="TrainedEnsemble.ComposeAsync"/>; no network is built here)
 /// and its test accuracy from the saved test predictions. Trials without usable predictions (saved by an older worker,
-/// or for other examples) are left out.
+/// for other examples, or not finite numbers, as a diverged model's) are left out.
 /// </summary>
 internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
 {
@@ -39,6 +39,7 @@ internal sealed class JobEnsembleBuilder(ArtifactStore artifacts)
         foreach (var trial in ranked.Take(MaxCandidates))
         {
             if (await ReadAsync(artifacts.CheckpointRef(tenant, job, trial.Number, TorchTrialExecutor.PredictionsName), cancellationToken) is { } predictions
+                && predictions.Validation.All(EnsembleSelection.AllFinite) && predictions.Test.All(EnsembleSelection.AllFinite)
                 && (candidates.Count == 0 || predictions.LinesUpWith(candidates[0].Predictions)))
             {
                 candidates.Add((trial, predictions));

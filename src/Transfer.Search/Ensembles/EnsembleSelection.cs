@@ -24,39 +24,9 @@ public static class EnsembleSelection
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         var classes = Validate(candidates, labels);
-
-        var sum = new double[labels.Count * classes];
-        var counts = new int[candidates.Count];
-        var chosen = new List<int>(size);
-        (double Accuracy, double LogLoss) best = default;
-        var bestSize = 0;
-        for (var round = 1; round <= size; round++)
-        {
-            var pick = -1;
-            (double Accuracy, double LogLoss) pickScore = default;
-            for (var c = 0; c < candidates.Count; c++)
-            {
-                var score = Score(sum, candidates[c], round, labels, classes);
-                if (pick < 0 || Better(score, pickScore, byLoss))
-                {
-                    (pick, pickScore) = (c, score);
-                }
-            }
-
-            Add(sum, candidates[pick], classes);
-            chosen.Add(pick);
-            if (bestSize == 0 || Better(pickScore, best, byLoss))
-            {
-                (best, bestSize) = (pickScore, round);
-            }
-        }
-
-        foreach (var c in chosen.Take(bestSize))
-        {
-            counts[c]++;
-        }
-
-        return new EnsembleChoice(counts, best.Accuracy, best.LogLoss);
+        var selection = new GreedySelection(candidates, labels, classes);
+        var (counts, accuracy, logLoss) = selection.Run(selection.Once(), size, byLoss);
+        return new EnsembleChoice(counts, accuracy, logLoss);
     }
 
     /// <summary>
@@ -94,20 +64,17 @@ public static class EnsembleSelection
             return Select(candidates, labels, size, byLoss);
         }
 
+        var selection = new GreedySelection(candidates, labels, classes);
         var random = new Random(seed);
         var counts = new int[candidates.Count];
-        var rows = new int[labels.Count];
+        var weights = selection.Once();
         for (var bag = 0; bag < bags; bag++)
         {
-            for (var r = 0; r < rows.Length; r++)
-            {
-                rows[r] = random.Next(rows.Length);
-            }
-
-            var choice = Select([.. candidates.Select(c => rows.Select(r => c[r]).ToArray())], [.. rows.Select(r => labels[r])], size, byLoss);
+            selection.Resample(random, weights);
+            var (picks, _, _) = selection.Run(weights, size, byLoss);
             for (var c = 0; c < counts.Length; c++)
             {
-                counts[c] += choice.Counts[c];
+                counts[c] += picks[c];
             }
         }
 
@@ -127,7 +94,7 @@ public static class EnsembleSelection
             Add(sum, candidates[c], classes, counts[c]);
         }
 
-        var (accuracy, logLoss) = Score(sum, null, counts.Sum(), labels, classes);
+        var (accuracy, logLoss) = Score(sum, counts.Sum(), labels, classes);
         return new EnsembleChoice(counts, accuracy, logLoss);
     }
 
@@ -193,6 +160,21 @@ public static class EnsembleSelection
         return labels.Count == 0 ? null : (double)labels.Where((label, i) => ArgMax(probabilities[i]) == label).Count() / labels.Count;
     }
 
+    /// <summary>Whether every value of <paramref name="row"/> is a finite number (a diverged model predicts NaN).</summary>
+    public static bool AllFinite(float[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        foreach (var value in row)
+        {
+            if (!float.IsFinite(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static int Validate(IReadOnlyList<float[][]> candidates, IReadOnlyList<int> labels)
     {
         if (candidates.Count == 0)
@@ -212,6 +194,11 @@ public static class EnsembleSelection
             {
                 throw new ArgumentException($"candidate {c} does not have {labels.Count} rows of {classes} class probabilities", nameof(candidates));
             }
+
+            if (!candidates[c].All(AllFinite))
+            {
+                throw new ArgumentException($"candidate {c} has a class probability that is not a finite number", nameof(candidates));
+            }
         }
 
         if (classes == 0 || labels.Any(l => l < 0 || l >= classes))
@@ -222,8 +209,8 @@ public static class EnsembleSelection
         return classes;
     }
 
-    /// <summary>Accuracy and log loss of the ensemble <paramref name="sum"/> plus <paramref name="candidate"/> (if any), of <paramref name="members"/> picks in all.</summary>
-    private static (double Accuracy, double LogLoss) Score(double[] sum, float[][]? candidate, int members, IReadOnlyList<int> labels, int classes)
+    /// <summary>Accuracy and log loss of the ensemble <paramref name="sum"/> of <paramref name="members"/> picks.</summary>
+    private static (double Accuracy, double LogLoss) Score(double[] sum, int members, IReadOnlyList<int> labels, int classes)
     {
         int correct = 0;
         double loss = 0;
@@ -231,27 +218,20 @@ public static class EnsembleSelection
         {
             var offset = r * classes;
             var top = 0;
-            var topValue = double.MinValue;
-            for (var k = 0; k < classes; k++)
+            for (var k = 1; k < classes; k++)
             {
-                var v = sum[offset + k] + (candidate?[r][k] ?? 0);
-                if (v > topValue)
+                if (sum[offset + k] > sum[offset + top])
                 {
-                    (top, topValue) = (k, v);
+                    top = k;
                 }
             }
 
             correct += top == labels[r] ? 1 : 0;
-            loss -= Math.Log(Math.Max(ProbabilityFloor, (sum[offset + labels[r]] + (candidate?[r][labels[r]] ?? 0)) / members));
+            loss -= Math.Log(Math.Max(ProbabilityFloor, sum[offset + labels[r]] / members));
         }
 
         return ((double)correct / labels.Count, loss / labels.Count);
     }
-
-    private static bool Better((double Accuracy, double LogLoss) a, (double Accuracy, double LogLoss) b, bool byLoss) =>
-        byLoss
-            ? a.LogLoss < b.LogLoss || (a.LogLoss == b.LogLoss && a.Accuracy > b.Accuracy)
-            : a.Accuracy > b.Accuracy || (a.Accuracy == b.Accuracy && a.LogLoss < b.LogLoss);
 
     private static void Add(double[] sum, float[][] candidate, int classes, int times = 1)
     {

@@ -111,6 +111,36 @@ public sealed class EnsembleSelectionTests
         Assert.Throws<ArgumentException>(() => EnsembleSelection.Combine([a, a], [1, -1]));
         Assert.Throws<ArgumentException>(() => EnsembleSelection.Combine([a, a], [0, 0]));
         Assert.Throws<ArgumentException>(() => EnsembleSelection.Accuracy(a, [0, 1]));
+        var diverged = Model(0, 1);
+        diverged[2] = [float.NaN, float.NaN, float.NaN];
+        var nan = Assert.Throws<ArgumentException>(() => EnsembleSelection.SelectBagged([a, diverged], Labels, 5, bags: 10, seed: 1));
+        Assert.Contains("candidate 1 has a class probability that is not a finite number", nan.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, 2, 9, 40)]
+    [InlineData(2, 3, 12, 101)]
+    [InlineData(3, 4, 15, 257)]
+    [InlineData(4, 10, 6, 333)]
+    public void TheVectorisedRoundsPickWhatThePlainRowByRowArithmeticPicks(int seed, int classes, int models, int examples)
+    {
+        // Coarse probabilities (tenths) make ties between classes and between candidates' accuracies, and so the log-loss
+        // tie-break, common. The reference is the definition written plainly: every resampled row scored one by one, the
+        // first class winning a tie. (Log losses equal but for their last bits, summed in another order, could still
+        // break a tie the other way; these inputs have none.)
+        var random = new Random(seed);
+        int[] labels = [.. Enumerable.Range(0, examples).Select(_ => random.Next(classes))];
+        List<float[][]> candidates = [.. Enumerable.Range(0, models).Select(_ => labels.Select(label =>
+        {
+            double[] weights = [.. Enumerable.Range(0, classes).Select(k => random.Next(1, 4) + (k == label && random.NextDouble() < 0.7 ? 4.0 : 0))];
+            return weights.Select(w => (float)Math.Round(w / weights.Sum(), 1)).ToArray();
+        }).ToArray())];
+
+        foreach (var bags in new[] { 1, 7 })
+        {
+            var chosen = EnsembleSelection.SelectBagged(candidates, labels, 12, bags, seed, byLoss: false);
+            Assert.Equal(PlainBagged(candidates, labels, 12, bags, seed), chosen.Counts);
+        }
     }
 
     [Fact]
@@ -240,6 +270,78 @@ public sealed class EnsembleSelectionTests
             return e.Select(v => (float)(v / e.Sum())).ToArray();
         }).ToArray())];
         return (labels, candidates);
+    }
+
+    /// <summary>Bagged greedy selection by accuracy, then log loss, then the earlier candidate, row by row.</summary>
+    private static int[] PlainBagged(List<float[][]> candidates, int[] labels, int size, int bags, int seed)
+    {
+        var random = new Random(seed);
+        var counts = new int[candidates.Count];
+        for (var bag = 0; bag < bags; bag++)
+        {
+            int[] rows = bags == 1 ? [.. Enumerable.Range(0, labels.Length)] : [.. labels.Select(_ => random.Next(labels.Length))];
+            Array.Sort(rows);
+            var sum = new double[labels.Length, candidates[0][0].Length];
+            var chosen = new List<int>();
+            (double Accuracy, double Loss) best = (-1, 0);
+            var bestSize = 0;
+            for (var round = 1; round <= size; round++)
+            {
+                var pick = -1;
+                (double Accuracy, double Loss) pickScore = default;
+                for (var c = 0; c < candidates.Count; c++)
+                {
+                    var score = PlainScore(sum, candidates[c], round, rows, labels);
+                    if (pick < 0 || score.Accuracy > pickScore.Accuracy || (score.Accuracy == pickScore.Accuracy && score.Loss < pickScore.Loss))
+                    {
+                        (pick, pickScore) = (c, score);
+                    }
+                }
+
+                foreach (var r in Enumerable.Range(0, labels.Length))
+                {
+                    for (var k = 0; k < sum.GetLength(1); k++)
+                    {
+                        sum[r, k] += candidates[pick][r][k];
+                    }
+                }
+
+                chosen.Add(pick);
+                if (pickScore.Accuracy > best.Accuracy || (pickScore.Accuracy == best.Accuracy && pickScore.Loss < best.Loss))
+                {
+                    (best, bestSize) = (pickScore, round);
+                }
+            }
+
+            foreach (var c in chosen.Take(bestSize))
+            {
+                counts[c]++;
+            }
+        }
+
+        return counts;
+    }
+
+    private static (double Accuracy, double Loss) PlainScore(double[,] sum, float[][] candidate, int members, int[] rows, int[] labels)
+    {
+        var correct = 0;
+        double loss = 0;
+        foreach (var r in rows)
+        {
+            var top = 0;
+            for (var k = 1; k < candidate[r].Length; k++)
+            {
+                if (sum[r, k] + candidate[r][k] > sum[r, top] + candidate[r][top])
+                {
+                    top = k;
+                }
+            }
+
+            correct += top == labels[r] ? 1 : 0;
+            loss -= Math.Log(Math.Max(EnsembleSelection.ProbabilityFloor, (sum[r, labels[r]] + candidate[r][labels[r]]) / members));
+        }
+
+        return ((double)correct / rows.Length, loss / rows.Length);
     }
 
     private static float[] Row(int label, float onLabel, float onNext)
