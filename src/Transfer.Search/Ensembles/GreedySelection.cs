@@ -4,40 +4,48 @@ namespace Transfer.Search.Ensembles;
 
 /// <summary>
 /// The greedy rounds of <see cref="EnsembleSelection"/>, laid out for speed: each candidate's probabilities are held
-/// class by class over the examples (as doubles, so that sums equal the plain row-by-row arithmetic's bit for bit), and
-/// an example is scored right when its true class's summed probability is above every other class's (or equal to a
-/// later class's: the first class wins a tie), which compares whole vectors of examples at once. A run weighs the
-/// examples (a bootstrap resample is the count of each example's draws), so the resamples of a bagged selection share
-/// one layout. Log loss breaks accuracy ties and is only computed when there is one to break (or when it ranks first).
+/// class by class over the examples (floats, widened to doubles when added, so that the sums equal the plain row-by-row
+/// arithmetic's bit for bit), and an example is scored right when its true class's summed probability is above every
+/// other class's (or equal to a later class's: the first class wins a tie), which compares whole vectors of examples at
+/// once. A run weighs the examples (a bootstrap resample is the count of each example's draws), so the resamples of a
+/// bagged selection share one layout. Log loss breaks accuracy ties and is only computed when there is one to break (or
+/// when it ranks first).
 /// </summary>
 internal sealed class GreedySelection
 {
     private static readonly int Width = Vector<double>.Count;
+    private static readonly int Step = Vector<float>.Count;
     private readonly int _rows;
     private readonly int _padded;
     private readonly int _classes;
-    private readonly double[][] _columns;
-    private readonly double[][] _truth;
+    private readonly float[][] _columns;
+    private readonly float[][] _truth;
     private readonly double[] _labels;
+    // The ensemble's summed probabilities, class by class, and of each example's true class: cleared by each run, so
+    // runs go one at a time.
+    private readonly double[] _sum;
+    private readonly double[] _sumTruth;
 
     /// <param name="candidates">Validated: each candidate has one row per label, every row <paramref name="classes"/> probabilities.</param>
     public GreedySelection(IReadOnlyList<float[][]> candidates, IReadOnlyList<int> labels, int classes)
     {
         _rows = labels.Count;
-        _padded = (_rows + Width - 1) / Width * Width;
+        _padded = (_rows + Step - 1) / Step * Step;
         _classes = classes;
         _labels = new double[_padded];
+        _sum = new double[classes * _padded];
+        _sumTruth = new double[_padded];
         for (var r = 0; r < _rows; r++)
         {
             _labels[r] = labels[r];
         }
 
-        _columns = new double[candidates.Count][];
-        _truth = new double[candidates.Count][];
+        _columns = new float[candidates.Count][];
+        _truth = new float[candidates.Count][];
         for (var c = 0; c < candidates.Count; c++)
         {
-            var columns = new double[classes * _padded];
-            var truth = new double[_padded];
+            var columns = new float[classes * _padded];
+            var truth = new float[_padded];
             for (var r = 0; r < _rows; r++)
             {
                 var row = candidates[c][r];
@@ -78,8 +86,8 @@ internal sealed class GreedySelection
     public (int[] Counts, double Accuracy, double LogLoss) Run(double[] weights, int size, bool byLoss)
     {
         var total = weights.Sum();
-        var sum = new double[_classes * _padded];
-        var sumTruth = new double[_padded];
+        Array.Clear(_sum);
+        Array.Clear(_sumTruth);
         var chosen = new List<int>(size);
         (double Accuracy, double LogLoss) best = default;
         var bestSize = 0;
@@ -87,13 +95,13 @@ internal sealed class GreedySelection
         {
             var pick = -1;
             double pickAccuracy = 0, pickLoss = double.NaN;
-            var correct = Correct(sum, sumTruth, weights);
+            var correct = Correct(weights);
             for (var c = 0; c < _columns.Length; c++)
             {
                 var accuracy = correct[c] / total;
                 if (byLoss)
                 {
-                    var loss = LogLoss(sumTruth, c, round, weights, total);
+                    var loss = LogLoss(c, round, weights, total);
                     if (pick < 0 || loss < pickLoss || (loss == pickLoss && accuracy > pickAccuracy))
                     {
                         (pick, pickAccuracy, pickLoss) = (c, accuracy, loss);
@@ -107,10 +115,10 @@ internal sealed class GreedySelection
                 {
                     if (double.IsNaN(pickLoss))
                     {
-                        pickLoss = LogLoss(sumTruth, pick, round, weights, total);
+                        pickLoss = LogLoss(pick, round, weights, total);
                     }
 
-                    var loss = LogLoss(sumTruth, c, round, weights, total);
+                    var loss = LogLoss(c, round, weights, total);
                     if (loss < pickLoss)
                     {
                         (pick, pickLoss) = (c, loss);
@@ -120,10 +128,10 @@ internal sealed class GreedySelection
 
             if (double.IsNaN(pickLoss))
             {
-                pickLoss = LogLoss(sumTruth, pick, round, weights, total);
+                pickLoss = LogLoss(pick, round, weights, total);
             }
 
-            Add(sum, sumTruth, pick);
+            Add(pick);
             chosen.Add(pick);
             var score = (pickAccuracy, pickLoss);
             if (bestSize == 0 || Better(score, best, byLoss))
@@ -146,28 +154,38 @@ internal sealed class GreedySelection
             ? a.LogLoss < b.LogLoss || (a.LogLoss == b.LogLoss && a.Accuracy > b.Accuracy)
             : a.Accuracy > b.Accuracy || (a.Accuracy == b.Accuracy && a.LogLoss < b.LogLoss);
 
-    /// <summary>For each candidate, the weight of the examples that the ensemble <paramref name="sum"/> plus that candidate gets right.</summary>
-    private double[] Correct(double[] sum, double[] sumTruth, double[] weights)
+    /// <summary>For each candidate, the weight of the examples that the ensemble so far plus that candidate gets right.</summary>
+    private double[] Correct(double[] weights)
     {
+        var (sum, sumTruth) = (_sum, _sumTruth);
         var correct = new double[_columns.Length];
         for (var c = 0; c < correct.Length; c++)
         {
             var columns = _columns[c];
             var truth = _truth[c];
             var right = Vector<double>.Zero;
-            for (var r = 0; r < _padded; r += Width)
+            for (var r = 0; r < _padded; r += Step)
             {
-                var label = new Vector<double>(_labels, r);
-                var mine = new Vector<double>(sumTruth, r) + new Vector<double>(truth, r);
-                var wrong = Vector<long>.Zero;
+                // A float vector widens into two double vectors: the examples r.. and r + Width.., side by side.
+                Vector.Widen(new Vector<float>(truth, r), out var truthLow, out var truthHigh);
+                var mineLow = new Vector<double>(sumTruth, r) + truthLow;
+                var mineHigh = new Vector<double>(sumTruth, r + Width) + truthHigh;
+                var labelLow = new Vector<double>(_labels, r);
+                var labelHigh = new Vector<double>(_labels, r + Width);
+                Vector<long> wrongLow = Vector<long>.Zero, wrongHigh = Vector<long>.Zero;
                 for (var k = 0; k < _classes; k++)
                 {
                     var offset = (k * _padded) + r;
-                    var other = new Vector<double>(sum, offset) + new Vector<double>(columns, offset);
-                    wrong |= Vector.GreaterThan(other, mine) | (Vector.Equals(other, mine) & Vector.LessThan(new Vector<double>(k), label));
+                    Vector.Widen(new Vector<float>(columns, offset), out var low, out var high);
+                    var otherLow = new Vector<double>(sum, offset) + low;
+                    var otherHigh = new Vector<double>(sum, offset + Width) + high;
+                    var before = new Vector<double>(k);
+                    wrongLow |= Vector.GreaterThan(otherLow, mineLow) | (Vector.Equals(otherLow, mineLow) & Vector.LessThan(before, labelLow));
+                    wrongHigh |= Vector.GreaterThan(otherHigh, mineHigh) | (Vector.Equals(otherHigh, mineHigh) & Vector.LessThan(before, labelHigh));
                 }
 
-                right += Vector.ConditionalSelect(wrong, Vector<double>.Zero, new Vector<double>(weights, r));
+                right += Vector.ConditionalSelect(wrongLow, Vector<double>.Zero, new Vector<double>(weights, r))
+                    + Vector.ConditionalSelect(wrongHigh, Vector<double>.Zero, new Vector<double>(weights, r + Width));
             }
 
             correct[c] = Vector.Sum(right);
@@ -176,10 +194,10 @@ internal sealed class GreedySelection
         return correct;
     }
 
-    /// <summary>The weighted mean negative log-likelihood of the true class under the ensemble <paramref name="sumTruth"/> plus candidate <paramref name="c"/>, of <paramref name="members"/> picks.</summary>
-    private double LogLoss(double[] sumTruth, int c, int members, double[] weights, double total)
+    /// <summary>The weighted mean negative log-likelihood of the true class under the ensemble so far plus candidate <paramref name="c"/>, of <paramref name="members"/> picks.</summary>
+    private double LogLoss(int c, int members, double[] weights, double total)
     {
-        var truth = _truth[c];
+        var (truth, sumTruth) = (_truth[c], _sumTruth);
         double loss = 0;
         for (var r = 0; r < _rows; r++)
         {
@@ -192,10 +210,9 @@ internal sealed class GreedySelection
         return loss / total;
     }
 
-    private void Add(double[] sum, double[] sumTruth, int c)
+    private void Add(int c)
     {
-        var columns = _columns[c];
-        var truth = _truth[c];
+        var (columns, truth, sum, sumTruth) = (_columns[c], _truth[c], _sum, _sumTruth);
         for (var i = 0; i < sum.Length; i++)
         {
             sum[i] += columns[i];
