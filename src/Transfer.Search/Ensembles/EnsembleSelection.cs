@@ -6,7 +6,9 @@ namespace Transfer.Search.Ensembles;
 /// in may be added again, which raises its weight) makes the averaged class probabilities score best on held-out
 /// predictions, and keep the best of those ensembles (the earliest on a tie, so the smallest). Candidates are models'
 /// probabilities for the same held-out examples (out-of-fold predictions under k-fold); ties on accuracy, common on a few
-/// hundred examples, are broken by log loss and then by the earlier candidate, so the result is deterministic.
+/// hundred examples, are broken by log loss and then by the earlier candidate, so the result is deterministic. The rounds
+/// run on <see cref="GreedySelection"/>'s vectorised layout (<c>tools/bench ensemble</c> times them); probabilities
+/// must be finite numbers.
 /// </summary>
 public static class EnsembleSelection
 {
