@@ -112,7 +112,14 @@ public sealed partial class StudyGrain
 
         try
         {
-            return await new JobEnsembleBuilder(artifacts).BuildAsync(Tenant, JobId, Engine.CompletedRanked(), S.Request.EnsembleSize, byLoss: Engine.Metric == "loss", S.Request.Seed, modelRef);
+            var started = time.GetTimestamp();
+            var ensemble = await new JobEnsembleBuilder(artifacts).BuildAsync(Tenant, JobId, Engine.CompletedRanked(), S.Request.EnsembleSize, byLoss: Engine.Metric == "loss", S.Request.Seed, modelRef);
+            if (ensemble is not null)
+            {
+                LogEnsembleBuilt(logger, JobId, ensemble.Members.Count, ensemble.Candidates, time.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return ensemble;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -217,6 +224,9 @@ public sealed partial class StudyGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not hand trial {Trial} to a worker")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string job, int trial);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: registered an ensemble of {Members} of its {Candidates} best trials, built in {Milliseconds:F0} ms (read, select, compose, write)")]
+    private static partial void LogEnsembleBuilt(ILogger logger, string job, int members, int candidates, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not build its ensemble of trials; registering the best trial's model")]
     private static partial void LogEnsembleFailed(ILogger logger, Exception exception, string job);
