@@ -61,12 +61,14 @@ public static class EnsembleSelection
         }
 
         var classes = Validate(candidates, labels);
+        var selection = new GreedySelection(candidates, labels, classes);
         if (bags <= 1 || candidates.Count == 1)
         {
-            return Select(candidates, labels, size, byLoss);
+            // Plain selection (as Select), on the layout already built and the input already validated.
+            var (plain, plainAccuracy, plainLoss) = selection.Run(selection.Once(), size, byLoss);
+            return new EnsembleChoice(plain, plainAccuracy, plainLoss);
         }
 
-        var selection = new GreedySelection(candidates, labels, classes);
         var random = new Random(seed);
         var counts = new int[candidates.Count];
         var weights = selection.Once();

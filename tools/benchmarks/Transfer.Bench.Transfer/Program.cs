@@ -91,11 +91,11 @@ var finetune = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, 
 var automl = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, null)))]);
 var automlCold = new Arm([.. await Task.WhenAll(cold.Select(r => EvaluateAsync(r, null)))]);
 
-// The searches' best trials alone, as the registered model was before jobs ensembled their trials: the same run, so the
-// ensemble's gain is measured against it directly.
 // --ensemble-ablation: the warm jobs' registered ensembles rebuilt with other settings, from the same trials (EnsembleAblation).
 var ablation = args.Contains("--ensemble-ablation") ? await AblationAsync() : null;
 
+// The searches' best trials alone, as the registered model was before jobs ensembled their trials: the same run, so the
+// ensemble's gain is measured against it directly.
 var bestWarm = new Arm([.. await Task.WhenAll(warm.Select(r => EvaluateAsync(r, t => t.Number == r.Job.BestTrial)))]);
 var bestCold = new Arm([.. await Task.WhenAll(cold.Select(r => EvaluateAsync(r, t => t.Number == r.Job.BestTrial)))]);
 var split = new
