@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Transfer.Contracts.Datasets;
@@ -34,31 +35,10 @@ public static class CsvTableReader
             throw new DatasetFormatException("csv-no-label", "Name the label column of the CSV (the column that holds each row's class).");
         }
 
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectColumnCountChanges = false,
-            BadDataFound = args => throw new DatasetFormatException("csv-malformed", $"Row {args.Context.Parser?.Row} is not valid CSV (an unbalanced quote?): {Truncate(args.RawRecord)}"),
-            TrimOptions = TrimOptions.Trim,
-        };
         await using var text = await CompressionSniffer.OpenMaybeGzipAsync(csv, limits.MaxGzipExpandedBytes, "The CSV file", cancellationToken).ConfigureAwait(false);
         using var reader = new StreamReader(text, leaveOpen: true);
-        using var parser = new CsvReader(reader, config);
-
-        if (!await parser.ReadAsync().ConfigureAwait(false) || !parser.ReadHeader() || parser.HeaderRecord is not { Length: > 0 } header)
-        {
-            throw new DatasetFormatException("empty", "The CSV is empty: it needs a header row and at least one data row.");
-        }
-
-        if (header.Length > limits.MaxColumns)
-        {
-            throw new DatasetFormatException("csv-too-wide", $"The CSV has {header.Length:N0} columns; the limit is {limits.MaxColumns:N0}.");
-        }
-
-        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new DatasetFormatException("csv-duplicate-column", $"The header names the column '{duplicate.Key}' more than once.");
-        }
+        using var parser = new CsvReader(reader, Configuration());
+        var header = await ReadHeaderAsync(parser, limits).ConfigureAwait(false);
 
         var labelIndex = Array.IndexOf(header, labelColumn);
         if (labelIndex < 0)
@@ -73,25 +53,8 @@ public static class CsvTableReader
 
         var table = new CsvTable(header, labelIndex, limits, collect);
         var cells = new string[header.Length];
-        while (await parser.ReadAsync().ConfigureAwait(false))
+        await foreach (var row in RowsAsync(parser, cells, cancellationToken).ConfigureAwait(false))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var row = parser.Parser.Row;
-            if (parser.Parser.Count != header.Length)
-            {
-                if (parser.Parser.Count == 1 && string.IsNullOrWhiteSpace(parser.Parser[0]))
-                {
-                    continue; // blank line
-                }
-
-                throw new DatasetFormatException("csv-ragged-row", $"Row {row} has {parser.Parser.Count} fields but the header has {header.Length}. Every row needs one value per column.");
-            }
-
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = parser.Parser[i] ?? string.Empty;
-            }
-
             table.Add(cells, row);
         }
 
@@ -99,5 +62,61 @@ public static class CsvTableReader
         return table;
     }
 
-    private static string Truncate(string? value) => value is null ? string.Empty : value.Length <= 200 ? value : value[..200] + "…";
+    /// <summary>The parser settings of every CSV read: invariant culture, trimmed cells, malformed rows refused.</summary>
+    internal static CsvConfiguration Configuration() => new(CultureInfo.InvariantCulture)
+    {
+        DetectColumnCountChanges = false,
+        BadDataFound = args => throw new DatasetFormatException("csv-malformed", $"Row {args.Context.Parser?.Row} is not valid CSV (an unbalanced quote?): {Truncate(args.RawRecord)}"),
+        TrimOptions = TrimOptions.Trim,
+    };
+
+    /// <summary>Reads the header row: present, within the column limit, no name twice.</summary>
+    internal static async Task<string[]> ReadHeaderAsync(CsvReader parser, DatasetLimits limits)
+    {
+        if (!await parser.ReadAsync().ConfigureAwait(false) || !parser.ReadHeader() || parser.HeaderRecord is not { Length: > 0 } header)
+        {
+            throw new DatasetFormatException("empty", "The CSV is empty: it needs a header row and at least one data row.");
+        }
+
+        if (header.Length > limits.MaxColumns)
+        {
+            throw new DatasetFormatException("csv-too-wide", $"The CSV has {header.Length:N0} columns; the limit is {limits.MaxColumns:N0}.");
+        }
+
+        var duplicate = header.GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? header
+            : throw new DatasetFormatException("csv-duplicate-column", $"The header names the column '{duplicate.Key}' more than once.");
+    }
+
+    /// <summary>
+    /// Reads the data rows one at a time into <paramref name="cells"/> (one per header column) and yields each row's number;
+    /// blank lines are skipped, a row with another number of fields is refused.
+    /// </summary>
+    internal static async IAsyncEnumerable<int> RowsAsync(CsvReader parser, string[] cells, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await parser.ReadAsync().ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var row = parser.Parser.Row;
+            if (parser.Parser.Count != cells.Length)
+            {
+                if (parser.Parser.Count == 1 && string.IsNullOrWhiteSpace(parser.Parser[0]))
+                {
+                    continue; // blank line
+                }
+
+                throw new DatasetFormatException("csv-ragged-row", $"Row {row} has {parser.Parser.Count} fields but the header has {cells.Length}. Every row needs one value per column.");
+            }
+
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = parser.Parser[i] ?? string.Empty;
+            }
+
+            yield return row;
+        }
+    }
+
+    internal static string Truncate(string? value) => value is null ? string.Empty : value.Length <= 200 ? value : value[..200] + "…";
 }

@@ -34,6 +34,27 @@ public static class IdxReader
         return result.Schema;
     }
 
+    /// <summary>
+    /// Decodes an images file alone, without labels (examples to predict): <see cref="ImageData.Unlabeled"/>. Limits and
+    /// shape rules as for a dataset's.
+    /// </summary>
+    public static async Task<ImageData> ReadImagesAsync(Stream images, DatasetLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        limits ??= DatasetLimits.Default;
+        await using var imagesIn = await CompressionSniffer.OpenMaybeGzipAsync(images, limits.MaxGzipExpandedBytes, "The images file", cancellationToken).ConfigureAwait(false);
+        var imageDims = await ReadImagesHeaderAsync(imagesIn, cancellationToken).ConfigureAwait(false);
+
+        var (height, width, channels) = CheckShape(imageDims, limits);
+        if (imageDims[0] == 0)
+        {
+            throw new DatasetFormatException("empty", "The images file holds no images.");
+        }
+
+        var pixels = await ReadPixelsAsync(imagesIn, imageDims[0], height, width, channels, collect: true, cancellationToken).ConfigureAwait(false);
+        return ImageData.Unlabeled(imageDims[0], channels, height, width, pixels!);
+    }
+
     private static async Task<(DatasetSchema Schema, ImageData? Data)> ParseAsync(
         Stream imageStream,
         Stream labelStream,
@@ -51,54 +72,19 @@ public static class IdxReader
             throw new DatasetFormatException("idx-bad-header", $"The labels file must have 1 dimension, but its header says {labelDims.Length}.");
         }
 
-        var imageDims = await ReadHeaderAsync(imagesIn, "images", cancellationToken).ConfigureAwait(false);
-        if (imageDims.Length is not (3 or 4))
-        {
-            throw new DatasetFormatException("idx-bad-header", $"The images file must have 3 dimensions [N, H, W] or 4 [N, H, W, C], but its header says {imageDims.Length}.");
-        }
+        var imageDims = await ReadImagesHeaderAsync(imagesIn, cancellationToken).ConfigureAwait(false);
 
         long count = imageDims[0];
-        int height = imageDims[1], width = imageDims[2], channels = imageDims.Length == 4 ? imageDims[3] : 1;
         if (labelDims[0] != count)
         {
             throw new DatasetFormatException("idx-count-mismatch", $"The images file holds {count:N0} images but the labels file holds {labelDims[0]:N0} labels; they must match.");
         }
 
-        if (count > limits.MaxImages)
-        {
-            throw new DatasetFormatException("too-many-images", $"The dataset has {count:N0} images; the limit is {limits.MaxImages:N0}.");
-        }
-
-        if (height < 1 || width < 1 || height > limits.MaxImageSide || width > limits.MaxImageSide || channels is not (1 or 3))
-        {
-            throw new DatasetFormatException("idx-bad-shape", $"Images of {height}x{width} with {channels} channel(s) are not supported: sides must be 1..{limits.MaxImageSide} and channels 1 or 3.");
-        }
-
+        var (height, width, channels) = CheckShape(imageDims, limits);
         var labelBytes = new byte[count];
         await ReadExactlyAsync(labelsIn, labelBytes, "labels", count, cancellationToken).ConfigureAwait(false);
         await EnsureEndAsync(labelsIn, "labels", cancellationToken).ConfigureAwait(false);
-
-        var imageSize = checked(channels * height * width);
-        var pixels = collect ? new byte[checked(count * imageSize)] : null;
-        var buffer = new byte[imageSize * Math.Max(1, 65_536 / imageSize)];
-        long done = 0;
-        while (done < count)
-        {
-            var batch = (int)Math.Min(buffer.Length / imageSize, count - done);
-            var chunk = buffer.AsMemory(0, batch * imageSize);
-            await ReadExactlyAsync(imagesIn, chunk, "images", count, cancellationToken).ConfigureAwait(false);
-            if (pixels is not null)
-            {
-                for (var i = 0; i < batch; i++)
-                {
-                    ToChannelsFirst(chunk.Span.Slice(i * imageSize, imageSize), pixels.AsSpan(checked((int)((done + i) * imageSize)), imageSize), channels, height * width);
-                }
-            }
-
-            done += batch;
-        }
-
-        await EnsureEndAsync(imagesIn, "images", cancellationToken).ConfigureAwait(false);
+        var pixels = await ReadPixelsAsync(imagesIn, count, height, width, channels, collect, cancellationToken).ConfigureAwait(false);
 
         var values = labelBytes.Distinct().Order().ToArray();
         if (values.Length < 2)
@@ -128,6 +114,58 @@ public static class IdxReader
             Image: new ImageShape(channels, height, width));
         var data = pixels is null ? null : new ImageData((int)count, channels, height, width, pixels, labelIndices, names);
         return (schema, data);
+    }
+
+    private static async Task<int[]> ReadImagesHeaderAsync(Stream imagesIn, CancellationToken cancellationToken)
+    {
+        var imageDims = await ReadHeaderAsync(imagesIn, "images", cancellationToken).ConfigureAwait(false);
+        return imageDims.Length is 3 or 4
+            ? imageDims
+            : throw new DatasetFormatException("idx-bad-header", $"The images file must have 3 dimensions [N, H, W] or 4 [N, H, W, C], but its header says {imageDims.Length}.");
+    }
+
+    private static (int Height, int Width, int Channels) CheckShape(int[] imageDims, DatasetLimits limits)
+    {
+        long count = imageDims[0];
+        int height = imageDims[1], width = imageDims[2], channels = imageDims.Length == 4 ? imageDims[3] : 1;
+        if (count > limits.MaxImages)
+        {
+            throw new DatasetFormatException("too-many-images", $"The dataset has {count:N0} images; the limit is {limits.MaxImages:N0}.");
+        }
+
+        if (height < 1 || width < 1 || height > limits.MaxImageSide || width > limits.MaxImageSide || channels is not (1 or 3))
+        {
+            throw new DatasetFormatException("idx-bad-shape", $"Images of {height}x{width} with {channels} channel(s) are not supported: sides must be 1..{limits.MaxImageSide} and channels 1 or 3.");
+        }
+
+        return (height, width, channels);
+    }
+
+    /// <summary>Reads <paramref name="count"/> images to the end of the file, channels first; null when not collecting.</summary>
+    private static async Task<byte[]?> ReadPixelsAsync(Stream imagesIn, long count, int height, int width, int channels, bool collect, CancellationToken cancellationToken)
+    {
+        var imageSize = checked(channels * height * width);
+        var pixels = collect ? new byte[checked(count * imageSize)] : null;
+        var buffer = new byte[imageSize * Math.Max(1, 65_536 / imageSize)];
+        long done = 0;
+        while (done < count)
+        {
+            var batch = (int)Math.Min(buffer.Length / imageSize, count - done);
+            var chunk = buffer.AsMemory(0, batch * imageSize);
+            await ReadExactlyAsync(imagesIn, chunk, "images", count, cancellationToken).ConfigureAwait(false);
+            if (pixels is not null)
+            {
+                for (var i = 0; i < batch; i++)
+                {
+                    ToChannelsFirst(chunk.Span.Slice(i * imageSize, imageSize), pixels.AsSpan(checked((int)((done + i) * imageSize)), imageSize), channels, height * width);
+                }
+            }
+
+            done += batch;
+        }
+
+        await EnsureEndAsync(imagesIn, "images", cancellationToken).ConfigureAwait(false);
+        return pixels;
     }
 
     private static void ToChannelsFirst(ReadOnlySpan<byte> hwc, Span<byte> chw, int channels, int plane)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Transfer.Contracts.Datasets;
@@ -36,17 +35,7 @@ public static class ImageZipReader
             throw new DatasetFormatException("empty", "The upload is empty: send a zip of class-named folders of PNG or JPEG images.");
         }
 
-        ZipArchive archive;
-        try
-        {
-            archive = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new DatasetFormatException("zip-corrupt", $"The upload is not a readable zip archive ({ex.Message}). Is it truncated?", ex);
-        }
-
-        using (archive)
+        using (var archive = ZipLayout.Open(seekable))
         {
             var files = ZipLayout.Plan(archive, limits);
             var classes = files.Select(f => f.ClassName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -110,7 +99,7 @@ public static class ImageZipReader
         }
     }
 
-    private static Image<Rgb24> Decode(byte[] bytes, string name, DatasetLimits limits)
+    internal static Image<Rgb24> Decode(byte[] bytes, string name, DatasetLimits limits)
     {
         try
         {

@@ -7,7 +7,43 @@ internal static class ZipLayout
 {
     internal sealed record ImageEntry(ZipArchiveEntry Entry, string ClassName);
 
+    /// <summary>Opens a seekable upload as a zip archive (left open), refusing one that is not readable.</summary>
+    public static ZipArchive Open(Stream seekable)
+    {
+        try
+        {
+            return new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DatasetFormatException("zip-corrupt", $"The upload is not a readable zip archive ({ex.Message}). Is it truncated?", ex);
+        }
+    }
+
     public static IReadOnlyList<ImageEntry> Plan(ZipArchive archive, DatasetLimits limits)
+    {
+        var files = ImageFiles(archive, limits);
+        if (files.Count == 0)
+        {
+            throw new DatasetFormatException("empty", "The zip holds no images: put PNG or JPEG files in one folder per class (e.g. 'cat/001.png').");
+        }
+
+        // Class folder = the second-to-last path segment; one shared top folder (a zipped directory) is allowed.
+        var depth = files.Select(f => f.Parts.Length).Distinct().ToArray();
+        if (depth.Length != 1 || depth[0] is not (2 or 3) || (depth[0] == 3 && files.Select(f => f.Parts[0]).Distinct().Count() != 1))
+        {
+            var sample = files.First(f => f.Parts.Length != 2).Entry.FullName;
+            throw new DatasetFormatException("zip-layout", $"The zip must hold one folder per class with the images directly inside ('cat/001.png'), optionally under one top folder; '{sample}' does not fit.");
+        }
+
+        return files.Select(f => new ImageEntry(f.Entry, f.Parts[^2])).ToArray();
+    }
+
+    /// <summary>
+    /// The image files of the archive in its order, with their path segments, in any folder layout; folders, hidden files
+    /// and macOS resource forks are skipped. Refuses unsafe paths, zip bombs and files that are not PNG or JPEG by name.
+    /// </summary>
+    public static IReadOnlyList<(ZipArchiveEntry Entry, string[] Parts)> ImageFiles(ZipArchive archive, DatasetLimits limits)
     {
         if (archive.Entries.Count > limits.MaxZipEntries)
         {
@@ -49,20 +85,7 @@ internal static class ZipLayout
             files.Add((entry, parts));
         }
 
-        if (files.Count == 0)
-        {
-            throw new DatasetFormatException("empty", "The zip holds no images: put PNG or JPEG files in one folder per class (e.g. 'cat/001.png').");
-        }
-
-        // Class folder = the second-to-last path segment; one shared top folder (a zipped directory) is allowed.
-        var depth = files.Select(f => f.Parts.Length).Distinct().ToArray();
-        if (depth.Length != 1 || depth[0] is not (2 or 3) || (depth[0] == 3 && files.Select(f => f.Parts[0]).Distinct().Count() != 1))
-        {
-            var sample = files.First(f => f.Parts.Length != 2).Entry.FullName;
-            throw new DatasetFormatException("zip-layout", $"The zip must hold one folder per class with the images directly inside ('cat/001.png'), optionally under one top folder; '{sample}' does not fit.");
-        }
-
-        return files.Select(f => new ImageEntry(f.Entry, f.Parts[^2])).ToArray();
+        return files;
     }
 
     public static async Task<byte[]> ReadEntryAsync(ZipArchiveEntry entry, DatasetLimits limits, long expandedSoFar, CancellationToken cancellationToken)

@@ -20,6 +20,28 @@ public sealed class IdxReaderTests
     }
 
     [Fact]
+    public async Task AnImagesFileAloneReadsAsUnlabeledImagesWithTheSamePixels()
+    {
+        await using var images = SeedData.Open("fmnist-shoes-a", "images-idx3-ubyte.gz");
+        await using var labels = SeedData.Open("fmnist-shoes-a", "labels-idx1-ubyte.gz");
+        var labelled = await IdxReader.ReadAsync(images, labels);
+        images.Position = 0;
+
+        var alone = await IdxReader.ReadImagesAsync(images);
+
+        Assert.True(alone.IsUnlabeled);
+        Assert.False(labelled.IsUnlabeled);
+        Assert.Equal((900, 1, 28, 28), (alone.Count, alone.Channels, alone.Height, alone.Width));
+        Assert.Equal(labelled.Pixels, alone.Pixels);
+
+        var (one, _) = Idx(count: 1, labelCount: 1, height: 2, width: 3);
+        Assert.Equal(1, (await IdxReader.ReadImagesAsync(new MemoryStream(one))).Count); // one image, one class or none: fine to predict
+        var (empty, _) = Idx(count: 0, labelCount: 0, height: 2, width: 3);
+        Assert.Equal("empty", (await Assert.ThrowsAsync<DatasetFormatException>(() => IdxReader.ReadImagesAsync(new MemoryStream(empty)))).Code);
+        Assert.Equal("idx-truncated", (await Assert.ThrowsAsync<DatasetFormatException>(() => IdxReader.ReadImagesAsync(new MemoryStream(one[..^2])))).Code);
+    }
+
+    [Fact]
     public async Task InspectGivesTheSameSchemaAsTheDecodedData()
     {
         await using var images = SeedData.Open("fmnist-sandal-bag", "images-idx3-ubyte.gz");

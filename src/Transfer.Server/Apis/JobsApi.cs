@@ -22,7 +22,7 @@ public static class JobsApi
         group.MapPost("/{id}/extend", async (string id, ExtendJobRequest request, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.ExtendAsync(user.Tenant(), id, request, ct)));
         group.MapPost("/{id}/rerun-failed", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.RerunFailedAsync(user.Tenant(), id, ct)));
         group.MapPost("/{id}/trials/{trial:int}/predict", async (string id, int trial, HttpRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
-            TypedResults.Ok(await models.PredictTrialAsync(user.Tenant(), id, trial, request, ct))).DisableAntiforgery().ProducesProblem(StatusCodes.Status404NotFound);
+            TypedResults.Ok(await models.PredictTrialAsync(user.Tenant(), id, trial, request, ct))).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/trials/{trial:int}/{command}", CommandAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id}", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) =>
         {

@@ -16,7 +16,7 @@ public static class ModelsApi
             return TypedResults.File(content, "application/octet-stream", $"{job.Id}.model");
         }).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/predict", async (string id, HttpRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
-            TypedResults.Ok(await models.PredictAsync(user.Tenant(), id, request, ct))).DisableAntiforgery().ProducesProblem(StatusCodes.Status404NotFound);
+            TypedResults.Ok(await models.PredictAsync(user.Tenant(), id, request, ct))).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 }

@@ -8,11 +8,16 @@ using Transfer.Server.Datasets;
 using Transfer.Server.Jobs;
 using Transfer.Server.Problems;
 using Transfer.Storage;
+using Transfer.Contracts.Training;
+using Transfer.Training.Data;
 using Transfer.Training.Inference;
 
 namespace Transfer.Server.Models;
 
-/// <summary>A job's registered model (the best trial's model: with k-fold, by default its fold models averaged): download it, or predict with it.</summary>
+/// <summary>
+/// A job's registered model (by default an ensemble of its trials' models), or one trial's: download it, or predict with
+/// it on examples in the dataset's format, without labels.
+/// </summary>
 public sealed class ModelService(JobService jobs, ArtifactStore artifacts, DatasetInspector inspector)
 {
     private const long MaxPredictBytes = 64L << 20;
@@ -61,37 +66,82 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
         await using var source = content;
         using var model = await TrainedEnsemble.LoadAsync(source, cancellationToken: cancellationToken);
         var parts = await ReadPartsAsync(request, cancellationToken);
-        float[][] probabilities;
-        if (parts.TryGetValue(DatasetParts.Images, out var images) && parts.TryGetValue(DatasetParts.Labels, out var labels))
-        {
-            probabilities = model.Predict(await IdxReader.ReadAsync(images, labels, limits: inspector.Limits(), cancellationToken: cancellationToken), cancellationToken);
-        }
-        else if (parts.TryGetValue(DatasetParts.Data, out var data) && parts.TryGetValue(DatasetParts.LabelColumn, out var label))
-        {
-            var column = await new StreamReader(label).ReadToEndAsync(cancellationToken);
-            probabilities = model.Predict(await CsvTableReader.ReadAsync(data, column, inspector.Limits(), cancellationToken), cancellationToken);
-        }
-        else if (parts.TryGetValue(DatasetParts.Data, out var zip))
-        {
-            probabilities = model.Predict(await ImageZipReader.ReadAsync(zip, inspector.Limits(), cancellationToken), cancellationToken);
-        }
-        else
-        {
-            throw ApiProblemException.BadRequest("bad-part", "Send examples as an upload: 'images' + 'labels' (IDX), 'data' (zip), or 'data' + 'labelColumn' (CSV).");
-        }
-
+        var examples = await ReadExamplesAsync(parts, model.Members[0].Preprocessing, cancellationToken);
+        var probabilities = examples.Images is { } images ? model.Predict(images, cancellationToken) : model.Predict(examples.Table!, cancellationToken);
         var classes = model.Classes;
-        return new PredictionResult(classes, [.. probabilities.Select(p => new Prediction(classes[Array.IndexOf(p, p.Max())], p))]);
+        return new PredictionResult(
+            classes,
+            [.. probabilities.Select((p, i) => new Prediction(classes[Array.IndexOf(p, p.Max())], p, examples.Names?[i]))],
+            examples.MissingColumns is { Count: > 0 } missing ? missing : null);
     }
 
-    private static async Task<Dictionary<string, MemoryStream>> ReadPartsAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The examples of a predict request, read for the model's input: 'images' (an IDX images file; a 'labels' part is not
+    /// needed and is ignored), or 'data' told by its first bytes: a zip of images or one PNG or JPEG for an image model
+    /// (<see cref="PredictionImages"/>), a CSV for a table model (<see cref="ModelCsvReader"/>, any label column ignored).
+    /// </summary>
+    private async Task<Examples> ReadExamplesAsync(Dictionary<string, Part> parts, Preprocessing preprocessing, CancellationToken cancellationToken)
+    {
+        var input = preprocessing.Input;
+        var limits = inspector.Limits();
+        if (parts.TryGetValue(DatasetParts.Images, out var idx))
+        {
+            if (!input.IsImage)
+            {
+                throw WrongInput("This model takes table rows, as a CSV; the upload is an IDX images file.");
+            }
+
+            var images = await IdxReader.ReadImagesAsync(idx.Content, limits, cancellationToken);
+            return (images.Channels, images.Height, images.Width) == (input.Channels, input.Height, input.Width)
+                ? new Examples(images, null, null, null)
+                : throw WrongInput($"The IDX images are {images.Channels}×{images.Height}×{images.Width} (channels × height × width); the model takes {Shape(input)}. Send them as PNG or JPEG files, in a zip, to have them resized.");
+        }
+
+        if (!parts.TryGetValue(DatasetParts.Data, out var data))
+        {
+            throw ApiProblemException.BadRequest("bad-part", "Send the examples in a multipart part 'data' (a CSV, a zip of PNG or JPEG images, or one PNG or JPEG image) or 'images' (an IDX images file; no labels needed).");
+        }
+
+        var format = PredictionImages.Sniff(data.Content.GetBuffer().AsSpan(0, (int)Math.Min(4, data.Content.Length)));
+        if (input.IsImage)
+        {
+            if (format == ExampleFormat.Table)
+            {
+                throw WrongInput($"This model takes {Shape(input)} images: send a zip of PNG or JPEG images or one PNG or JPEG ('data'), or an IDX images file ('images'); the upload is neither a zip nor an image (a CSV table?).");
+            }
+
+            var named = await PredictionImages.ReadAsync(data.Content, data.FileName ?? "image", new ImageShape(input.Channels, input.Height, input.Width), limits, cancellationToken);
+            return new Examples(named.Images, null, named.Names, null);
+        }
+
+        if (format != ExampleFormat.Table)
+        {
+            throw WrongInput($"This model takes table rows: send them as a CSV with the columns it was trained on ({Columns(preprocessing)}); the upload is {(format == ExampleFormat.Zip ? "a zip archive" : "an image")}.");
+        }
+
+        var aligned = await ModelCsvReader.ReadAsync(data.Content, preprocessing.ColumnNames!, limits, cancellationToken);
+        return new Examples(null, aligned.Table, null, aligned.MissingColumns);
+    }
+
+    private static ApiProblemException WrongInput(string detail) =>
+        new(StatusCodes.Status400BadRequest, "wrong-input", "The examples do not fit the model", detail);
+
+    private static string Shape(InputSpec input) => $"{input.Channels}×{input.Height}×{input.Width} ({(input.Channels == 1 ? "gray" : "RGB")})";
+
+    private static string Columns(Preprocessing preprocessing)
+    {
+        var names = (preprocessing.ColumnNames ?? []).Select(c => c.IndexOf('=', StringComparison.Ordinal) is > 0 and var at ? c[..at] : c).Distinct(StringComparer.Ordinal).ToList();
+        return names.Count <= 12 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(12))}, … ({names.Count} in all)";
+    }
+
+    private static async Task<Dictionary<string, Part>> ReadPartsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
             throw ApiProblemException.BadRequest("not-multipart", "Send the examples as multipart/form-data, with the same parts as a dataset upload.");
         }
 
-        var parts = new Dictionary<string, MemoryStream>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, Part>(StringComparer.Ordinal);
         var reader = new MultipartReader(boundary, request.Body);
         long total = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
@@ -110,9 +160,13 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
             }
 
             buffer.Position = 0;
-            parts[name.Trim('"')] = buffer;
+            parts[name.Trim('"')] = new Part(buffer, HeaderUtilities.RemoveQuotes(disposition.FileName).Value is { Length: > 0 } file ? Path.GetFileName(file) : null);
         }
 
         return parts;
     }
+
+    private sealed record Part(MemoryStream Content, string? FileName);
+
+    private sealed record Examples(ImageData? Images, TabularData? Table, IReadOnlyList<string>? Names, IReadOnlyList<string>? MissingColumns);
 }

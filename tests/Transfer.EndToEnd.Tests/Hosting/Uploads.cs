@@ -28,6 +28,10 @@ public static class Uploads
     public static MultipartFormDataContent Zip(byte[] zip, string fileName = "images.zip") =>
         Form([("name", fileName), ("format", "ImageZip")], ("data", fileName, new ByteArrayContent(zip)));
 
+    /// <summary>Examples to predict: one file part, as <c>transfer predict</c> sends it.</summary>
+    public static MultipartFormDataContent Examples(string part, string fileName, byte[] bytes) =>
+        Form([], (part, fileName, new ByteArrayContent(bytes)));
+
     public static MultipartFormDataContent Idx(byte[] images, byte[] labels) =>
         Form([("name", "idx"), ("format", "Idx")], ("images", "images-idx3-ubyte.gz", new ByteArrayContent(images)), ("labels", "labels-idx1-ubyte.gz", new ByteArrayContent(labels)));
 }
