@@ -11,14 +11,10 @@ public sealed class PredictSettings : TransferSettings
     public string Model { get; init; } = "";
 
     [CommandArgument(1, "<path>")]
-    [Description("Examples in the dataset's format: a .csv (with the label column), an image .zip, or an IDX folder.")]
+    [Description("Examples to predict, no labels needed: a .csv with the model's columns, a .zip of PNG/JPEG images, one image, a folder of images, or an IDX images file or folder.")]
     public string Path { get; init; } = "";
 
     [CommandOption("--trial <N>")]
     [Description("Predict with this trial's model of the job <model> (e.g. 0, the baseline) instead of the registered one.")]
     public int? Trial { get; init; }
-
-    [CommandOption("--label <COLUMN>")]
-    [Description("CSV only: the label column (default: label).")]
-    public string? Label { get; init; }
 }

@@ -22,14 +22,17 @@ public class ModelsClient
     }
 
     /// <summary>
-    /// Predicts the classes of the examples in a file or folder in the dataset's own format (a CSV with the label column, an
-    /// image zip, an IDX folder); results come in the examples' order.
+    /// Predicts the classes of the examples in a file or folder, without labels (<see cref="PredictionFiles"/>): a CSV with
+    /// the columns the model was trained on (others, such as the label, are ignored), a zip of PNG or JPEG images, one
+    /// image, a folder of images, or an IDX images file or its folder. Images of another size are resized to the model's.
+    /// Results come in the examples' order; an image's <see cref="Prediction.Name"/> is its path.
     /// </summary>
-    /// <exception cref="Problems.TransferProblemException">404 when there is no such model (or the job has none yet), 400 for unreadable examples.</exception>
-    public virtual Task<PredictionResult> PredictAsync(string modelId, string path, DatasetFormat? format = null, string? labelColumn = null, CancellationToken cancellationToken = default)
+    /// <exception cref="Problems.TransferProblemException">404 when there is no such model (or the job has none yet), 400 for unreadable examples or examples that do not fit the model (<c>wrong-input</c>).</exception>
+    public virtual async Task<PredictionResult> PredictAsync(string modelId, string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        return WithFilesAsync(path, format, labelColumn, upload => PredictAsync(modelId, upload, cancellationToken));
+        using var form = PredictionFiles.Open(path);
+        return await _api.PredictAsync(modelId, form, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Predicts the classes of examples given as streams (the same parts as an upload).</summary>
@@ -43,17 +46,18 @@ public class ModelsClient
     }
 
     /// <summary>
-    /// Predicts with the model one finished trial of a job trained rather than the job's registered (best) model: the
-    /// baseline's, the from-scratch reference's, a runner-up's. Examples as in <see cref="PredictAsync(string, string, DatasetFormat?, string?, CancellationToken)"/>.
+    /// Predicts with the model one finished trial of a job trained rather than the job's registered model: the baseline's,
+    /// the from-scratch reference's, a runner-up's. Examples as in <see cref="PredictAsync(string, string, CancellationToken)"/>.
     /// </summary>
     /// <exception cref="Problems.TransferProblemException">404 when there is no such job, or the trial has no model (none such, or not finished).</exception>
-    public virtual Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, string path, DatasetFormat? format = null, string? labelColumn = null, CancellationToken cancellationToken = default)
+    public virtual async Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        return WithFilesAsync(path, format, labelColumn, upload => PredictWithTrialAsync(jobId, trial, upload, cancellationToken));
+        using var form = PredictionFiles.Open(path);
+        return await _api.PredictTrialAsync(jobId, trial, form, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>As <see cref="PredictWithTrialAsync(string, int, string, DatasetFormat?, string?, CancellationToken)"/>, with examples given as streams.</summary>
+    /// <summary>As <see cref="PredictWithTrialAsync(string, int, string, CancellationToken)"/>, with examples given as streams.</summary>
     public virtual async Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, DatasetUpload examples, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
@@ -98,28 +102,6 @@ public class ModelsClient
         finally
         {
             File.Delete(partial);
-        }
-    }
-
-    private static async Task<PredictionResult> WithFilesAsync(string path, DatasetFormat? format, string? labelColumn, Func<DatasetUpload, Task<PredictionResult>> predict)
-    {
-        var files = DatasetFileSet.FromPath(path, format);
-        var streams = files.Parts.Select(p => (Stream)File.OpenRead(p.Path)).ToList();
-        try
-        {
-            var upload = new DatasetUpload(
-                files.DefaultName,
-                files.Format,
-                [.. files.Parts.Select((p, i) => new DatasetUploadPart(p.Name, Path.GetFileName(p.Path), streams[i]))],
-                files.Format == DatasetFormat.Csv ? labelColumn ?? "label" : null);
-            return await predict(upload).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var stream in streams)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
         }
     }
 }

@@ -13,21 +13,29 @@ public sealed class PredictCommand(CliServices services) : TransferCommand<Predi
     protected override async Task<int> RunAsync(TransferClient client, PredictSettings settings, CancellationToken cancellationToken)
     {
         var result = settings.Trial is { } trial
-            ? await client.Models.PredictWithTrialAsync(settings.Model, trial, settings.Path, labelColumn: settings.Label, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await client.Models.PredictAsync(settings.Model, settings.Path, labelColumn: settings.Label, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ? await client.Models.PredictWithTrialAsync(settings.Model, trial, settings.Path, cancellationToken).ConfigureAwait(false)
+            : await client.Models.PredictAsync(settings.Model, settings.Path, cancellationToken).ConfigureAwait(false);
         if (settings.Json)
         {
             CliJson.Write(Services.Json, result);
             return ExitCodes.Success;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Class", "Probability");
+        var named = result.Predictions.Any(p => p.Name is not null);
+        var table = new Table().Border(TableBorder.Rounded).AddColumns(named ? ["#", "Image", "Class", "Probability"] : ["#", "Class", "Probability"]);
         foreach (var (p, i) in result.Predictions.Take(ShownRows).Select((p, i) => (p, i)))
         {
-            table.AddRow($"{i}", Markup.Escape(p.Class), JobView.Number(p.Probabilities.Max()));
+            table.AddRow(named
+                ? [$"{i}", Markup.Escape(p.Name ?? ""), Markup.Escape(p.Class), JobView.Number(p.Probabilities.Max())]
+                : [$"{i}", Markup.Escape(p.Class), JobView.Number(p.Probabilities.Max())]);
         }
 
         Services.Out.Write(table);
+        if (result.MissingColumns is { Count: > 0 } missing)
+        {
+            Services.Error.MarkupLine($"[yellow]The CSV lacks the model's columns {Markup.Escape(string.Join(", ", missing))}: they were treated as missing in every row.[/]");
+        }
+
         var counts = result.Predictions.GroupBy(p => p.Class).Select(g => $"{g.Key}: {g.Count()}");
         Services.Out.WriteLine($"{result.Predictions.Count} examples ({string.Join(", ", counts)}){(result.Predictions.Count > ShownRows ? $"; the first {ShownRows} shown" : "")}.");
         return ExitCodes.Success;
