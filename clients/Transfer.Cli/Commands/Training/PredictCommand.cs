@@ -33,11 +33,11 @@ public sealed class PredictCommand(CliServices services) : TransferCommand<Predi
         Services.Out.Write(table);
         if (result.MissingColumns is { Count: > 0 } missing)
         {
-            Services.Error.MarkupLine($"[yellow]The CSV lacks the model's columns {Markup.Escape(string.Join(", ", missing))}: they were treated as missing in every row.[/]");
+            Services.Error.MarkupLine($"[yellow]The CSV lacks {(missing.Count == 1 ? "a column" : "columns")} the model was trained on ({Markup.Escape(string.Join(", ", missing))}); {(missing.Count == 1 ? "it was" : "they were")} treated as missing in every row.[/]");
         }
 
         var counts = result.Predictions.GroupBy(p => p.Class).Select(g => $"{g.Key}: {g.Count()}");
-        Services.Out.WriteLine($"{result.Predictions.Count} examples ({string.Join(", ", counts)}){(result.Predictions.Count > ShownRows ? $"; the first {ShownRows} shown" : "")}.");
+        Services.Out.WriteLine($"{result.Predictions.Count} example{(result.Predictions.Count == 1 ? "" : "s")} ({string.Join(", ", counts)}){(result.Predictions.Count > ShownRows ? $"; the first {ShownRows} shown" : "")}.");
         return ExitCodes.Success;
     }
 }
