@@ -209,6 +209,11 @@ public sealed class JobTests(TransferHostFixture host)
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-000000000000"), Json.Options), HttpStatusCode.NotFound, "not-found");
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Budget: new JobBudget(Trials: 0)), Json.Options), HttpStatusCode.BadRequest, "bad-budget");
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Sampler: new Transfer.Contracts.Search.SamplerDefinition("magic", 0)), Json.Options), HttpStatusCode.BadRequest, "bad-sampler");
+
+        // A body that is not JSON, or JSON of the wrong shape, says where (it was a bare 400 with no detail).
+        await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("{", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "line 1");
+        await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("""{"datasetId": 5}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "$.datasetId");
+        await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("""{"datasetId": "ds-x", "budget": {"trials": "many"}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "$.budget.trials");
     }
 
     [Fact]

@@ -59,6 +59,9 @@ public static class ApiHostingExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // A body that does not bind (bad JSON, a wrong type) throws, so that ProblemExceptionHandler says what is wrong
+        // and where; by default minimal APIs answer a bare 400 outside Development.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(TransferClaims.AdminPolicy, p => p.RequireRole(nameof(Role.Admin)));

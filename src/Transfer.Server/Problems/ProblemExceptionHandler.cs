@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Transfer.Data;
 using Transfer.Storage;
@@ -26,10 +27,20 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         DatasetFormatException d => ProblemFactory.Create(StatusCodes.Status400BadRequest, d.Code, "The dataset is not valid", d.Message, instance),
         PayloadTooLargeException t => ProblemFactory.Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The upload is too large", t.Message, instance),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ProblemFactory.Create(StatusCodes.Status413PayloadTooLarge, "too-large", "The upload is too large", "The request body is larger than the server accepts.", instance),
+        BadHttpRequestException { InnerException: JsonException j } => ProblemFactory.Create(StatusCodes.Status400BadRequest, "bad-json", "The request body is not valid JSON for this request", JsonDetail(j), instance),
         BadHttpRequestException b => ProblemFactory.Create(b.StatusCode, "bad-request", "The request is not valid", b.Message, instance),
         OperationCanceledException => ProblemFactory.Create(499, "cancelled", "The request was cancelled", "The client went away or the server is shutting down.", instance),
         _ => ProblemFactory.Create(StatusCodes.Status500InternalServerError, "internal", "Internal error", "The server failed to handle the request; nothing was committed. Try again, and report it if it persists.", instance),
     };
+
+    /// <summary>Where the body went wrong: the JSON path and position, then the parser's reason.</summary>
+    private static string JsonDetail(JsonException j)
+    {
+        var reason = j.Message.Split(" Path: ")[0];
+        return j.Path is { Length: > 0 } path && path != "$"
+            ? $"At '{path}' (line {j.LineNumber + 1}, byte {j.BytePositionInLine + 1}): {reason}"
+            : $"At line {j.LineNumber + 1}, byte {j.BytePositionInLine + 1}: {reason}";
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
