@@ -202,12 +202,45 @@ public sealed class JobTests(TransferHostFixture host)
     }
 
     [Fact]
+    public async Task ADeviceHoursBudgetStopsNewTrialsOnceTheTrialsHaveHeldDevicesThatLong()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
+
+        // Two device-seconds: the baseline alone (5 folds, an epoch each) holds its device longer than that.
+        var budget = new JobBudget(Trials: 20, DeviceHours: 2 / 3600.0);
+        var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Budget: budget, MaxEpochs: 1, Seed: 2, EnsembleSize: 0), Json.Options);
+        var job = await JobWaits.UntilAsync(http, (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(budget, job.Request.Budget);
+        Assert.Equal(1, job.TrialsStarted);
+        Assert.True(job.DeviceHoursUsed * 3600 >= 2, $"{job.DeviceHoursUsed * 3600:F1} device-seconds");
+        var trial = Assert.Single((await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!);
+        Assert.InRange(job.DeviceHoursUsed * 3600, (trial.FinishedAt - trial.StartedAt)!.Value.TotalSeconds, 600);
+
+        // Extending adds trials and lifts the device-time limit the job had spent.
+        var extended = (await (await http.PostAsJsonAsync($"/api/jobs/{job.Id}/extend", new { additionalTrials = 1 }, Json.Options)).Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        Assert.Equal(2, extended.TrialsStarted);
+        await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
+
+        // With no budget a job gets the default ten trials, not an endless search.
+        var unbounded = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, MaxEpochs: 1, Seed: 2), Json.Options);
+        var defaulted = (await unbounded.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        Assert.Equal(new JobBudget(Trials: JobBudget.DefaultTrials), defaulted.Request.Budget);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/jobs/{defaulted.Id}/stop", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task AJobOnAnUnknownDatasetGets404AndABadBudget400()
     {
         var (_, key) = await Tenants.NewAsync(host);
         using var http = host.CreateHttpClient(key.Key);
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-000000000000"), Json.Options), HttpStatusCode.NotFound, "not-found");
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Budget: new JobBudget(Trials: 0)), Json.Options), HttpStatusCode.BadRequest, "bad-budget");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Budget: new JobBudget(DeviceHours: 0)), Json.Options), HttpStatusCode.BadRequest, "bad-budget", "deviceHours");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Budget: new JobBudget(WallTimeSeconds: -1)), Json.Options), HttpStatusCode.BadRequest, "bad-budget", "wallTimeSeconds");
         await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Sampler: new Transfer.Contracts.Search.SamplerDefinition("magic", 0)), Json.Options), HttpStatusCode.BadRequest, "bad-sampler");
 
         // A body that is not JSON, or JSON of the wrong shape, says where (it was a bare 400 with no detail).

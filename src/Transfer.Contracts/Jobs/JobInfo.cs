@@ -5,6 +5,8 @@ namespace Transfer.Contracts.Jobs;
 /// (the benchmark model's default configuration), and once finished the registered model and the report comparing the
 /// winner with the baseline and the from-scratch reference. <see cref="TestScore"/> is the registered model's accuracy on the
 /// test split: the ensemble's when the job ensembled its trials (<see cref="JobReport.Ensemble"/>), else the best trial's.
+/// <see cref="DeviceHoursUsed"/> is the device time its trials have held so far (what a <see cref="JobBudget.DeviceHours"/>
+/// budget counts); <see cref="Deadline"/> is when a wall-time budget stops new trials (null without one, or once extended).
 /// </summary>
 public sealed record JobInfo(
     string Id,
@@ -22,4 +24,6 @@ public sealed record JobInfo(
     double StepsSavedShare,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    JobReport? Report = null);
+    JobReport? Report = null,
+    double DeviceHoursUsed = 0,
+    DateTimeOffset? Deadline = null);

@@ -55,8 +55,14 @@ public sealed class StudyEngine
 
     public string Metric => _state.Request!.Objective?.Metric ?? "accuracy";
 
+    /// <summary>Whether a new trial may start: trials, wall time and device time left (<see cref="JobBudget"/>).</summary>
     public bool HasBudget(DateTimeOffset now) =>
-        _state.Trials.Count < _state.TrialBudget && (_state.Deadline is null || now < _state.Deadline);
+        _state.Trials.Count < _state.TrialBudget
+        && (_state.Deadline is null || now < _state.Deadline)
+        && (_state.DeviceSecondsBudget is not { } device || DeviceSecondsUsed(now) < device);
+
+    /// <summary>The device time all trials have held by <paramref name="now"/>, in seconds (<see cref="TrialEntry.DeviceSecondsAt"/>).</summary>
+    public double DeviceSecondsUsed(DateTimeOffset now) => _state.Trials.Sum(t => t.DeviceSecondsAt(now));
 
     /// <summary>
     /// Adds the next trial (queued): the baseline configuration first, then the sampler's proposals. The from-scratch
@@ -148,6 +154,7 @@ public sealed class StudyEngine
     {
         trial.Status = result.Status;
         trial.FinishedAt = now;
+        trial.EndAttempt(now);
         trial.TestScore = result.TestAccuracy;
         trial.ModelBlob = result.ModelBlob;
         trial.ModelTrainExamples = result.ModelTrainExamples;

@@ -23,8 +23,11 @@ public sealed partial class StudyGrain
 
     private async Task DispatchAsync(TrialEntry trial, bool resume)
     {
+        var now = time.GetUtcNow();
         trial.Attempts++;
-        trial.LastHeartbeat = time.GetUtcNow();
+        trial.LastHeartbeat = now;
+        trial.EndAttempt(now); // a lapsed attempt held its device until now
+        trial.AttemptStartedAt = now;
         var dataset = S.Dataset!;
         var trainEstimate = TorchTrialExecutor.TrainEstimate(dataset.Schema.Examples, S.Plan!.Folds);
         var stepsPerEpoch = TrialConfigurationMapper.StepsPerEpoch(trial.Configuration, trainEstimate);
@@ -216,7 +219,9 @@ public sealed partial class StudyGrain
             Engine.StepsSavedShare(),
             S.CreatedAt,
             S.UpdatedAt,
-            Engine.Report());
+            Engine.Report(),
+            Engine.DeviceSecondsUsed(time.GetUtcNow()) / 3600,
+            S.Deadline);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]

@@ -67,6 +67,7 @@ public sealed partial class StudyGrain(
             Status = JobStatus.Running,
             TrialBudget = request.Budget?.Trials ?? int.MaxValue,
             Deadline = request.Budget?.WallTimeSeconds is { } s ? now.AddSeconds(s) : null,
+            DeviceSecondsBudget = request.Budget?.DeviceHours * 3600,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -171,6 +172,7 @@ public sealed partial class StudyGrain(
                 {
                     trial.Status = TrialStatus.Stopped;
                     trial.FinishedAt = time.GetUtcNow();
+                    trial.EndAttempt(trial.FinishedAt.Value);
                     Engine.Forget(trial);
                 }
             }
@@ -189,8 +191,10 @@ public sealed partial class StudyGrain(
             return null;
         }
 
+        // Extending adds trials and lifts the time limits (wall time and device time), which the job may have spent.
         S.TrialBudget = checked(Math.Max(S.TrialBudget, S.Trials.Count) + additionalTrials);
         S.Deadline = null;
+        S.DeviceSecondsBudget = null;
         S.FinishedAt = null;
         if (S.Status != JobStatus.Running)
         {

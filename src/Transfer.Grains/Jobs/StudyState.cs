@@ -78,6 +78,10 @@ public sealed class StudyState
     [Id(18)]
     public JobEnsemble? Ensemble { get; set; }
 
+    /// <summary>The device time the trials may hold in all, in seconds (<see cref="JobBudget.DeviceHours"/>); null without that budget, or once extended.</summary>
+    [Id(19)]
+    public double? DeviceSecondsBudget { get; set; }
+
     // The storage serializer (Json.NET) honours these: the open trials stand in for the whole list, and the definition is
     // written once, apart.
     public bool ShouldSerializeTrials() => false;

@@ -86,6 +86,28 @@ public sealed class TrialEntry
     [Id(22)]
     public int? ModelMembers { get; set; }
 
+    /// <summary>Device time of the trial's ended attempts, in seconds (see <see cref="DeviceSecondsAt"/>).</summary>
+    [Id(23)]
+    public double DeviceSeconds { get; set; }
+
+    /// <summary>When the current attempt was handed to a worker; null when none is out.</summary>
+    [Id(24)]
+    public DateTimeOffset? AttemptStartedAt { get; set; }
+
+    /// <summary>
+    /// The device time the trial has held by <paramref name="now"/>: each attempt from its hand-out to a worker to its end
+    /// (the current one to <paramref name="now"/>).
+    /// </summary>
+    public double DeviceSecondsAt(DateTimeOffset now) =>
+        DeviceSeconds + (AttemptStartedAt is { } started ? Math.Max(0, (now - started).TotalSeconds) : 0);
+
+    /// <summary>Ends the current attempt's device time at <paramref name="now"/> (nothing when none is out).</summary>
+    public void EndAttempt(DateTimeOffset now)
+    {
+        DeviceSeconds = DeviceSecondsAt(now);
+        AttemptStartedAt = null;
+    }
+
     /// <summary>
     /// A running trial's judgement is not written with the study's state (it is judged again at its next report, and it is
     /// the largest part of an open trial); a finished trial's last judgement is kept in its archive record.

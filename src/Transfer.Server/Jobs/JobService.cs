@@ -26,6 +26,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken = default)
     {
         Validate(request);
+        request = request with { Budget = request.Budget is null or { IsEmpty: true } ? new JobBudget(Trials: JobBudget.DefaultTrials) : request.Budget };
         var dataset = await datasets.GetAsync(tenant, request.DatasetId, cancellationToken);
         // Knowledge base: the group's benchmark model, and the nearest datasets' best configurations valid in the job's space.
         var advice = consultKnowledgeBase ? await knowledge.AdviseAsync(tenant, dataset, cancellationToken) : Knowledge.KnowledgeAdvice.None;
@@ -125,6 +126,8 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
         await index.RemoveAsync(tenant, id, cancellationToken);
     }
 
+    private const double MaxBudgetSeconds = 365 * 24 * 3600.0;
+
     private static void Validate(CreateJobRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.DatasetId))
@@ -132,9 +135,9 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-job", "datasetId is required: the id of an uploaded dataset.");
         }
 
-        if (request.Budget is { Trials: null, WallTimeSeconds: null } || request.Budget?.Trials is < 1 or > 10_000 || request.Budget?.WallTimeSeconds is <= 0)
+        if (request.Budget?.Trials is < 1 or > 10_000 || request.Budget?.WallTimeSeconds is <= 0 or > MaxBudgetSeconds || request.Budget?.DeviceHours is <= 0 or > MaxBudgetSeconds / 3600.0)
         {
-            throw ApiProblemException.BadRequest("bad-budget", "budget needs trials (1-10000) and/or wallTimeSeconds (> 0).");
+            throw ApiProblemException.BadRequest("bad-budget", $"A budget is trials (1-10000), wallTimeSeconds (> 0) and/or deviceHours (> 0), whichever is spent first, each at most a year; with none of them a job runs {JobBudget.DefaultTrials} trials.");
         }
 
         if (request.Parallelism is < 1 or > 64)
