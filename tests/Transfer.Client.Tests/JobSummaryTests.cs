@@ -21,6 +21,16 @@ public sealed class JobSummaryTests
     }
 
     [Fact]
+    public void TheBudgetRowSaysWhatIsSpentAndWhenNewTrialsStop()
+    {
+        var job = JobEvents.Job(JobStatus.Running, 2, 1) with { DeviceHoursUsed = 0.1234, Deadline = new DateTimeOffset(2026, 11, 28, 13, 30, 0, TimeSpan.Zero) };
+        job = job with { Request = job.Request with { Budget = new JobBudget(20, 5400, 0.5) } };
+
+        Assert.Equal("20 trials, 1h30m wall time, 0.5 device-hours; 0.123 device-hours used; no new trial after 13:30:00 UTC", JobView.BudgetUse(job));
+        Assert.Equal("3 trials", JobView.BudgetUse(JobEvents.Job(JobStatus.Completed, 3, 3)));
+    }
+
+    [Fact]
     public void AHoldoutJobWithoutAScratchRunShowsNoSpreadAndNoScratchRow()
     {
         var report = new JobReport(1, new TrialSummary(2, 0.9, null, 0.88), new TrialSummary(0, 0.85, null, 0.84), null);

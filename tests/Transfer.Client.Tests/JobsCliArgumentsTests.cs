@@ -24,6 +24,8 @@ public sealed class JobsCliArgumentsTests
     [InlineData("--scheduler", "never")]
     [InlineData("--trials", "0")]
     [InlineData("--parallel", "65")]
+    [InlineData("--budget", "1 fortnight")]
+    [InlineData("--budget", "30m,1h")]
     public async Task TrainRefusesBadOptionsBeforeCallingTheServer(string option, string value)
     {
         using var handler = new CannedProblemHandler(HttpStatusCode.InternalServerError, "{}");
@@ -33,6 +35,21 @@ public sealed class JobsCliArgumentsTests
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Equal(0, handler.Requests);
+    }
+
+    [Theory]
+    [InlineData(null, "20,1h,0.5dh", 20, 3600.0, 0.5)]
+    [InlineData("8", "90s", 8, 90.0, null)]
+    [InlineData(null, "2 device-hours", null, null, 2.0)]
+    [InlineData("5", null, 5, null, null)]
+    [InlineData(null, null, null, null, null)]
+    public void TrainsTrialsAndBudgetMakeOneJobBudget(string? trials, string? budget, int? expectedTrials, double? expectedSeconds, double? expectedDeviceHours)
+    {
+        var settings = new TrainSettings { Path = "x.csv", Trials = trials is null ? null : int.Parse(trials, System.Globalization.CultureInfo.InvariantCulture), Budget = budget };
+
+        Assert.True(settings.Validate().Successful);
+        Assert.Equal(new Contracts.Jobs.JobBudget(expectedTrials, expectedSeconds, expectedDeviceHours), settings.JobBudget);
+        Assert.False(new TrainSettings { Path = "x.csv", Trials = 3, Budget = "20" }.Validate().Successful); // the count twice
     }
 
     [Fact]

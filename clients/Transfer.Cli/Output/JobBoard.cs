@@ -25,6 +25,9 @@ public sealed class JobBoard(JobInfo job)
 
     public string? Message { get; private set; }
 
+    /// <summary>The clock the wall-time budget's progress is drawn with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The trial budget, when the job has one.</summary>
     public int? Budget => Job.Request.Budget?.Trials;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Transfer.Client.Jobs;
 using Spectre.Console.Rendering;
 using Transfer.Contracts.Curves;
 using Transfer.Contracts.Jobs;
@@ -35,7 +36,8 @@ public static class JobView
         Row(grid, "Dataset", j.DatasetId);
         Row(grid, "Status", j.Status.ToString());
         Row(grid, "Objective", $"{j.Request.Objective?.Metric ?? "accuracy"} ({((j.Request.Objective?.Maximize ?? true) ? "max" : "min")})");
-        Row(grid, "Trials", $"{j.TrialsFinished} done of {j.TrialsStarted} started, budget {j.Request.Budget?.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        Row(grid, "Trials", $"{j.TrialsFinished} done of {j.TrialsStarted} started");
+        Row(grid, "Budget", BudgetUse(j));
         Row(grid, "Best", j.BestTrial is { } b ? $"trial {b}: {Number(j.BestScore)}" : "-");
         Row(grid, "Baseline", Number(j.BaselineScore));
         ModelRows(grid, j);
@@ -43,6 +45,21 @@ public static class JobView
         Row(grid, "Model", j.ModelId ?? "-");
         Row(grid, "Message", j.Message ?? "");
         return grid;
+    }
+
+    /// <summary>The budget and how much of it is spent: <c>20 trials, 1h wall time, 0.5 device-hours; 0.12 device-hours used; no new trial after 14:05:00 UTC</c>.</summary>
+    public static string BudgetUse(JobInfo j)
+    {
+        ArgumentNullException.ThrowIfNull(j);
+        var text = BudgetText.Format(j.Request.Budget);
+        if (j.Request.Budget?.DeviceHours is not null || j.DeviceHoursUsed > 0)
+        {
+            text += $"; {j.DeviceHoursUsed.ToString("0.###", CultureInfo.InvariantCulture)} device-hours used";
+        }
+
+        return j.Deadline is { } deadline && j.Status == JobStatus.Running
+            ? text + $"; no new trial after {deadline.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
+            : text;
     }
 
     public static Table Trials(IEnumerable<TrialInfo> trials)
@@ -97,7 +114,9 @@ public static class JobView
                 new Text(t.Advice ?? t.Note ?? ""));
         }
 
-        var budget = board.Budget is { } b ? $"{board.TrialsDone}/{b} trials" : $"{board.TrialsDone} trials";
+        var budget = (board.Budget is { } b ? $"{board.TrialsDone}/{b} trials" : $"{board.TrialsDone} trials")
+            + (board.Job.Deadline is { } deadline && !board.Finished ? $", {BudgetText.Duration(Math.Max(0, (deadline - board.Clock.GetUtcNow()).TotalSeconds))} of wall time left" : "")
+            + (board.Job.Request.Budget?.DeviceHours is { } device ? $", budget {device.ToString("0.###", CultureInfo.InvariantCulture)} device-hours" : "");
         var best = board.BestTrial is { } n ? $"best so far: trial {n} at {Number(board.BestScore)}" : "no score yet";
         table.Caption(Markup.Escape($"{budget} done; {best}" + (board.Finished ? $"; {board.Message}" : "")));
         return table;

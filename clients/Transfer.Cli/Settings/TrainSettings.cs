@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Transfer.Client.Jobs;
+using Transfer.Contracts.Jobs;
 
 namespace Transfer.Cli.Settings;
 
@@ -15,8 +17,22 @@ public sealed class TrainSettings : TransferSettings
     public string Path { get; init; } = "";
 
     [CommandOption("--trials <N>")]
-    [Description("Trials to run, the baseline included (default: the server's).")]
+    [Description("Trials to run, the baseline included (default: 10, unless --budget limits time instead).")]
     public int? Trials { get; init; }
+
+    [CommandOption("--budget <BUDGET>")]
+    [Description("When to stop starting trials, whichever comes first: a trial count (20), wall time (90s, 30m, 2h) and/or device-hours (0.5dh), joined by commas, e.g. 20,1h.")]
+    public string? Budget { get; init; }
+
+    /// <summary>The budget of <see cref="Trials"/> and <see cref="Budget"/> together (valid once <see cref="Validate"/> passed).</summary>
+    public JobBudget JobBudget
+    {
+        get
+        {
+            var parsed = Budget is null ? new JobBudget() : BudgetText.Parse(Budget);
+            return parsed with { Trials = Trials ?? parsed.Trials };
+        }
+    }
 
     [CommandOption("--epochs <N>")]
     [Description("The longest a trial trains, in epochs.")]
@@ -77,6 +93,21 @@ public sealed class TrainSettings : TransferSettings
 
     public override ValidationResult Validate()
     {
+        if (Budget is not null)
+        {
+            try
+            {
+                if (BudgetText.Parse(Budget).Trials is not null && Trials is not null)
+                {
+                    return ValidationResult.Error("Give the trial count once: in --trials or in --budget.");
+                }
+            }
+            catch (FormatException ex)
+            {
+                return ValidationResult.Error($"--budget: {ex.Message}");
+            }
+        }
+
         if (Trials is < 1 or > 10_000 || Epochs is < 1 or > 1000 || Parallel is < 1 or > 64 || EnsembleSize is < 0 or > 100)
         {
             return ValidationResult.Error("--trials (1-10000), --epochs (1-1000), --parallel (1-64) or --ensemble-size (0-100) is out of range.");

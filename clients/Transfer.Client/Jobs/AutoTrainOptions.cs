@@ -16,7 +16,14 @@ public sealed record AutoTrainOptions
 
     public string? LabelColumn { get; init; }
 
+    /// <summary>The most trials (the baseline included); with <see cref="WallTime"/> and <see cref="DeviceHours"/>, whichever is spent first. All null: the server's default of <see cref="JobBudget.DefaultTrials"/>.</summary>
     public int? Trials { get; init; }
+
+    /// <summary>No new trial after this long from the job's start.</summary>
+    public TimeSpan? WallTime { get; init; }
+
+    /// <summary>No new trial once the trials have held worker devices this many hours in all.</summary>
+    public double? DeviceHours { get; init; }
 
     public int MaxEpochs { get; init; } = 4;
 
@@ -44,7 +51,7 @@ public sealed record AutoTrainOptions
     /// <summary>The job request for an uploaded dataset.</summary>
     public CreateJobRequest ToRequest(string datasetId) => new(
         datasetId,
-        Budget: Trials is { } trials ? new JobBudget(trials) : null,
+        Budget: Trials is null && WallTime is null && DeviceHours is null ? null : new JobBudget(Trials, WallTime?.TotalSeconds, DeviceHours),
         Space: Space,
         Sampler: Sampler is null ? null : new SamplerDefinition(Sampler, Seed),
         Scheduler: Scheduler is null ? null : new SchedulerDefinition(Scheduler, MinBudget: 1, MaxBudget: MaxEpochs),

@@ -103,10 +103,20 @@ function summary(job) {
     <dt>State</dt><dd><span class="state ${job.status.toLowerCase()}" id="job-state">${job.status}</span>${job.message ? ` — ${job.message}` : ''}</dd>
     <dt>Dataset</dt><dd><a href="#/datasets/${job.datasetId}">${job.datasetId}</a></dd>
     <dt>Progress</dt><dd><progress max="${budget ?? 1}" value="${budget ? job.trialsFinished : 0}"></progress> ${job.trialsFinished} finished, ${job.trialsStarted} started of ${budget ?? '∞'} trials (max ${job.request.maxEpochs} epochs each)</dd>
+    ${raw(timeBudget(job))}
     <dt>Best vs default</dt><dd>${score(job.bestScore)} (trial ${job.bestTrial ?? '—'}) vs ${score(job.baselineScore)}${job.testScore != null ? `; held-out test ${score(job.testScore)}` : ''}</dd>
     ${raw(job.modelId ? html`<dt>Model</dt><dd id="job-model">${model(job)}</dd>` : '')}
     <dt>Steps saved</dt><dd>${Math.round(job.stepsSavedShare * 100)} % by early stopping</dd>
   </dl>${raw(job.status === 'Running' ? '<button type="button" id="stop-job">Stop job</button>' : '')}`;
+}
+
+// The time limits of the budget, when it has any: wall time (with when new trials stop) and device-hours (with the used share).
+function timeBudget(job) {
+  const b = job.request.budget ?? {};
+  const parts = [];
+  if (b.wallTimeSeconds != null) parts.push(`${Math.round(b.wallTimeSeconds / 60 * 10) / 10} min wall time${job.deadline && job.status === 'Running' ? `, no new trial after ${new Date(job.deadline).toLocaleTimeString()}` : ''}`);
+  if (b.deviceHours != null) parts.push(`${(job.deviceHoursUsed ?? 0).toFixed(3)} of ${b.deviceHours} device-hours used`);
+  return parts.length ? html`<dt>Time budget</dt><dd id="job-time-budget">${parts.join('; ')}</dd>` : '';
 }
 
 // The registered model: the job's ensemble of trials (weights, the in-sample score it was chosen on) or one trial's.

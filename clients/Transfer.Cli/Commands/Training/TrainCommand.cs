@@ -25,7 +25,9 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
         var label = files.Format == DatasetFormat.Csv ? settings.Label ?? DatasetsSettings.Upload.DefaultLabelColumn : null;
         var options = new AutoTrainOptions
         {
-            Trials = settings.Trials,
+            Trials = settings.JobBudget.Trials,
+            WallTime = settings.JobBudget.WallTimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            DeviceHours = settings.JobBudget.DeviceHours,
             MaxEpochs = settings.Epochs,
             Sampler = settings.Sampler,
             Scheduler = settings.Scheduler,
