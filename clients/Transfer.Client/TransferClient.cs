@@ -5,6 +5,7 @@ using Transfer.Client.Internal;
 using Transfer.Client.Jobs;
 using Transfer.Client.Models;
 using Transfer.Client.Workers;
+using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
 using Transfer.Client.Knowledge;
 using Transfer.Contracts.Tenants;
@@ -88,14 +89,19 @@ public class TransferClient : IDisposable
     private HttpClient HttpClient { get; }
 
     /// <summary>
-    /// Uploads a dataset from disk (a CSV, an image zip, an IDX folder), starts a job on it, waits for it (passing each
-    /// event to <paramref name="progress"/>), and returns the job, its trials and its model id.
+    /// Uploads a dataset from disk (a CSV, an image zip, an IDX folder) and starts a job on it: the handle awaits the job
+    /// (<see cref="JobHandle.WaitForCompletionAsync"/>), watches it live (<see cref="JobHandle.WatchAsync"/>) or stops it.
+    /// </summary>
+    public virtual async Task<JobHandle> StartAutoTrainAsync(string path, AutoTrainOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await UploadAndStartAsync(path, options ?? new AutoTrainOptions(), cancellationToken).ConfigureAwait(false)).Job;
+
+    /// <summary>
+    /// <see cref="StartAutoTrainAsync"/>, then waits for the job (passing each event to <paramref name="progress"/>), and
+    /// returns the job, its trials and its model id.
     /// </summary>
     public virtual async Task<AutoTrainResult> AutoTrainAsync(string path, AutoTrainOptions? options = null, Action<JobEvent>? progress = null, CancellationToken cancellationToken = default)
     {
-        options ??= new AutoTrainOptions();
-        var dataset = await Datasets.UploadFileAsync(path, options.Name, options.Format, options.LabelColumn, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var job = await Jobs.StartAsync(options.ToRequest(dataset.Id), cancellationToken).ConfigureAwait(false);
+        var (dataset, job) = await UploadAndStartAsync(path, options ?? new AutoTrainOptions(), cancellationToken).ConfigureAwait(false);
         var finished = await job.WaitForCompletionAsync(progress, cancellationToken).ConfigureAwait(false);
         return new AutoTrainResult(dataset, finished, await job.GetTrialsAsync(cancellationToken).ConfigureAwait(false));
     }
@@ -112,6 +118,12 @@ public class TransferClient : IDisposable
         {
             _ownedHttpClient?.Dispose();
         }
+    }
+
+    private async Task<(DatasetInfo Dataset, JobHandle Job)> UploadAndStartAsync(string path, AutoTrainOptions options, CancellationToken cancellationToken)
+    {
+        var dataset = await Datasets.UploadFileAsync(path, options.Name, options.Format, options.LabelColumn, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (dataset, await Jobs.StartAsync(options.ToRequest(dataset.Id), cancellationToken).ConfigureAwait(false));
     }
 
     private static HttpClient CreateHttpClient(TransferClientOptions options)

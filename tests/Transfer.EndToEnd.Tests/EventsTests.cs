@@ -67,7 +67,8 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
     public async Task TheRawStreamIsServerSentEventsResumableByLastEventIdAndFilteredByTrial()
     {
         using var client = await NewClientAsync();
-        var job = await client.Jobs.StartAsync(new CreateJobRequest(await UploadAsync(client), Budget: new JobBudget(Trials: 2), MaxEpochs: 1, Seed: 3));
+        var job = await client.StartAutoTrainAsync(RepositoryPaths.SeedDataset("fmnist-sandal-bag"), new AutoTrainOptions { Trials = 2, MaxEpochs = 1, Seed = 3 });
+        Assert.Equal(new JobBudget(Trials: 2), job.Value.Request.Budget);
         var all = await CollectAsync(job.WatchAsync(cancellationToken: Timeout()));
         using var http = host.CreateHttpClient(_key);
 
