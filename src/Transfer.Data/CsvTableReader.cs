@@ -7,7 +7,8 @@ using Transfer.Contracts.Datasets;
 namespace Transfer.Data;
 
 /// <summary>
-/// Reads a CSV with a header row and a named label column. A feature column is numeric when its first non-missing
+/// Reads a CSV with a header row and a named label column; a header without commas but with semicolons, tabs or bars
+/// is read with that delimiter (<see cref="Delimiter"/>). A feature column is numeric when its first non-missing
 /// value is a number, categorical otherwise; empty, <c>?</c> and <c>NA</c> cells are missing values.
 /// </summary>
 public static class CsvTableReader
@@ -65,10 +66,29 @@ public static class CsvTableReader
     /// <summary>The parser settings of every CSV read: invariant culture, trimmed cells, malformed rows refused.</summary>
     internal static CsvConfiguration Configuration() => new(CultureInfo.InvariantCulture)
     {
+        DetectDelimiter = true,
+        GetDelimiter = args => Delimiter(args.Text),
         DetectColumnCountChanges = false,
         BadDataFound = args => throw new DatasetFormatException("csv-malformed", $"Row {args.Context.Parser?.Row} is not valid CSV (an unbalanced quote?): {Truncate(args.RawRecord)}"),
         TrimOptions = TrimOptions.Trim,
     };
+
+    /// <summary>
+    /// The delimiter, told from the header line: a comma anywhere in it keeps the comma; else the most frequent of
+    /// semicolon (a spreadsheet's export where the decimal mark is a comma), tab (TSV) and bar; else the comma.
+    /// </summary>
+    internal static string Delimiter(string text)
+    {
+        var end = text.AsSpan().IndexOfAny('\r', '\n');
+        var header = end < 0 ? text : text[..end];
+        if (header.Contains(',', StringComparison.Ordinal))
+        {
+            return ",";
+        }
+
+        var (delimiter, count) = new[] { ';', '\t', '|' }.Select(d => (d, header.Count(c => c == d))).MaxBy(p => p.Item2);
+        return count > 0 ? delimiter.ToString() : ",";
+    }
 
     /// <summary>Reads the header row: present, within the column limit, no name twice.</summary>
     internal static async Task<string[]> ReadHeaderAsync(CsvReader parser, DatasetLimits limits)

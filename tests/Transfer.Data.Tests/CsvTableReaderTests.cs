@@ -33,6 +33,28 @@ public sealed class CsvTableReaderTests
         Assert.Equal(1000, data.Rows);
     }
 
+    [Theory]
+    [InlineData("a;b;label\n1;x y;p\n2;z;q\n")]
+    [InlineData("a\tb\tlabel\n1\tx y\tp\n2\tz\tq\n")]
+    [InlineData("a|b|label\n1|x y|p\n2|z|q\n")]
+    [InlineData("\"a\",b,label\n1,x y,p\n2,z,q\n")]
+    public async Task SemicolonTabAndBarSeparatedFilesAreReadByTheirHeader(string text)
+    {
+        var table = await CsvTableReader.ReadAsync(Csv(text), "label");
+
+        Assert.Equal(["a", "b=x y", "b=z"], table.ColumnNames);
+        Assert.Equal([1f, 1f, 0f], table.Row(0).ToArray());
+        Assert.Equal(["p", "q"], table.Classes);
+    }
+
+    [Fact]
+    public async Task ACommaInTheHeaderKeepsTheCommaWhateverTheCellsHold()
+    {
+        var table = await CsvTableReader.ReadAsync(Csv("a,note,label\n1,x;y;z,p\n2,w;v,q\n"), "label");
+
+        Assert.Equal(["a", "note=x;y;z", "note=w;v"], table.ColumnNames);
+    }
+
     [Fact]
     public async Task InspectReportsColumnsClassesAndMissingValues()
     {

@@ -11,6 +11,8 @@ public sealed record DatasetFileSet(DatasetFormat Format, IReadOnlyList<DatasetF
     private const string ImagesMarker = "-idx3-ubyte";
     private const string LabelsMarker = "-idx1-ubyte";
 
+    private static readonly string[] TableExtensions = [".csv", ".tsv", ".csv.gz", ".tsv.gz"];
+
     private static readonly HashSet<string> GenericStems = new(["data", "dataset", "images", "train", "test"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -72,11 +74,11 @@ public sealed record DatasetFileSet(DatasetFormat Format, IReadOnlyList<DatasetF
         return new DatasetFileSet(DatasetFormat.Idx, [new DatasetFilePart(DatasetParts.Images, imagesPath), new DatasetFilePart(DatasetParts.Labels, labelsPath)]);
     }
 
-    /// <summary>The format a file name implies: <c>.csv</c> is CSV, <c>.zip</c> an image zip, a name with <c>-idx3-ubyte</c> or <c>-idx1-ubyte</c> IDX.</summary>
+    /// <summary>The format a file name implies: <c>.csv</c> or <c>.tsv</c> (plain or <c>.gz</c>) is CSV, <c>.zip</c> an image zip, a name with <c>-idx3-ubyte</c> or <c>-idx1-ubyte</c> IDX.</summary>
     public static DatasetFormat InferFormat(string path)
     {
         var name = System.IO.Path.GetFileName(path);
-        if (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (TableExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
             return DatasetFormat.Csv;
         }
