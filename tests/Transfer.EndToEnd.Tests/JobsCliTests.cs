@@ -61,6 +61,7 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
         var late = await RunAsync(key.Key, "trials", "stop", job.Id, "0");
         Assert.Equal(ExitCodes.BadInput, late.ExitCode);
         Assert.Contains("code trial-not-running", late.Error, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing to stop, it had finished: " + job.Id + ": Completed", await RunOkAsync(key.Key, "jobs", "stop", job.Id), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Spectre.Console;
 using Transfer.Cli.Output;
 using Transfer.Cli.Settings;
 using Transfer.Client;
+using Transfer.Contracts.Jobs;
 
 namespace Transfer.Cli.Commands.Jobs;
 
@@ -17,7 +18,14 @@ public sealed class StopJobCommand(CliServices services) : TransferCommand<JobsS
         }
         else
         {
-            Services.Out.WriteLine($"Stopping {job.Id}: {job.Status}, {job.TrialsFinished} of {job.TrialsStarted} trials done.");
+            // A job that had completed or failed stays so: stopping it changes nothing.
+            var what = job.Status switch
+            {
+                JobStatus.Stopped when job.TrialsFinished < job.TrialsStarted => "Stopping",
+                JobStatus.Stopped => "Stopped",
+                _ => "Nothing to stop, it had finished:",
+            };
+            Services.Out.WriteLine($"{what} {job.Id}: {job.Status}, {job.TrialsFinished} of {job.TrialsStarted} trials done.");
         }
 
         return ExitCodes.Success;
