@@ -47,6 +47,25 @@ public sealed class PredictionFilesTests
     }
 
     [Fact]
+    public async Task AStreamIsSentUnderItsNameFromItsPositionAndLeftOpen()
+    {
+        using var stream = new MemoryStream([9, 1, 2, 3]);
+        stream.Position = 1;
+
+        using (var form = await PredictionFiles.FromStreamAsync(stream, "photos/cat.png"))
+        {
+            var part = Assert.Single(form);
+            Assert.Equal(("data", "cat.png"), Names(part));
+            Assert.Equal([1, 2, 3], await part.ReadAsByteArrayAsync());
+        }
+
+        Assert.True(stream.CanRead, "the caller's stream stays open");
+        using var idx = await PredictionFiles.FromStreamAsync(new MemoryStream([0]), "t10k-images-idx3-ubyte.gz");
+        Assert.Equal("images", Names(Assert.Single(idx)).Part);
+        await Assert.ThrowsAsync<ArgumentException>(() => PredictionFiles.FromStreamAsync(new MemoryStream([0]), "t10k-labels-idx1-ubyte.gz"));
+    }
+
+    [Fact]
     public void WhatCannotBePredictedSaysWhy()
     {
         using var empty = new TempFolder();

@@ -46,6 +46,12 @@ public sealed class PredictTests(TransferHostFixture host)
         var flat = await PredictAsync(http, job, Uploads.Examples("data", "flat.zip", Zip(bytes.Select((b, i) => ($"{i:D3}.png", b)))));
         Assert.Equal(zipped.Predictions.Select(p => p.Probabilities), flat.Predictions.Select(p => p.Probabilities));
 
+        // The SDK sends an image held in memory the same way.
+        using var client = new Transfer.Client.TransferClient(host.Factory.CreateClient(), new Transfer.Client.TransferClientOptions { ApiKey = key.Key });
+        using var inMemory = new MemoryStream(bytes[0]);
+        var sdk = await client.Models.PredictAsync(job.ModelId!, inMemory, "shoe.png");
+        Assert.Equal(one.Predictions.Select(p => (p.Name, p.Probabilities)), sdk.Predictions.Select(p => (p.Name, p.Probabilities)));
+
         // What does not fit an image model is refused with what to send instead; IDX images of another size too.
         await Problems.AssertProblemAsync(await http.PostAsync($"/api/models/{job.ModelId}/predict", Uploads.Examples("data", "iris.csv", await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.SeedDataset("iris"), "data.csv")))), HttpStatusCode.BadRequest, "wrong-input", "1×28×28");
         byte[] small = [0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 8, 0, 0, 0, 8, .. new byte[2 * 8 * 8]]; // two 8x8 gray images

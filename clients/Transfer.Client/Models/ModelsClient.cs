@@ -1,6 +1,4 @@
-using Transfer.Client.Datasets;
 using Transfer.Client.Internal;
-using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
 
 namespace Transfer.Client.Models;
@@ -35,13 +33,15 @@ public class ModelsClient
         return await _api.PredictAsync(modelId, form, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Predicts the classes of examples given as streams (the same parts as an upload).</summary>
-    public virtual async Task<PredictionResult> PredictAsync(string modelId, DatasetUpload examples, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// As <see cref="PredictAsync(string, string, CancellationToken)"/>, with the examples in a stream (an image received in
+    /// memory, say) named as a file would be: <c>cat.png</c>, <c>rows.csv</c>, <c>photos.zip</c>, <c>x-idx3-ubyte.gz</c>. The
+    /// stream is read from its position to its end and left open.
+    /// </summary>
+    public virtual async Task<PredictionResult> PredictAsync(string modelId, Stream examples, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
-        ArgumentNullException.ThrowIfNull(examples);
-        examples.Validate();
-        using var form = UploadContent.Create(examples, new UploadProgress(null));
+        using var form = await PredictionFiles.FromStreamAsync(examples, fileName, cancellationToken).ConfigureAwait(false);
         return await _api.PredictAsync(modelId, form, cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,13 +57,11 @@ public class ModelsClient
         return await _api.PredictTrialAsync(jobId, trial, form, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>As <see cref="PredictWithTrialAsync(string, int, string, CancellationToken)"/>, with examples given as streams.</summary>
-    public virtual async Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, DatasetUpload examples, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="PredictWithTrialAsync(string, int, string, CancellationToken)"/>, with the examples in a stream named as a file would be (left open).</summary>
+    public virtual async Task<PredictionResult> PredictWithTrialAsync(string jobId, int trial, Stream examples, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
-        ArgumentNullException.ThrowIfNull(examples);
-        examples.Validate();
-        using var form = UploadContent.Create(examples, new UploadProgress(null));
+        using var form = await PredictionFiles.FromStreamAsync(examples, fileName, cancellationToken).ConfigureAwait(false);
         return await _api.PredictTrialAsync(jobId, trial, form, cancellationToken).ConfigureAwait(false);
     }
 

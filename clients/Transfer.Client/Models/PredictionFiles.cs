@@ -23,12 +23,40 @@ public static class PredictionFiles
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var (part, name, content) = Directory.Exists(path) ? FromFolder(path) : FromFile(path);
+        return Form(part, name, content);
+    }
+
+    /// <summary>
+    /// The form for examples held in a stream, named <paramref name="fileName"/> as a file would be (a name with
+    /// <c>-idx3-ubyte</c> is an IDX images file, anything else is sent as 'data'). The stream is read from its position to its
+    /// end and left open.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is an IDX labels file's.</exception>
+    public static async Task<MultipartFormDataContent> FromStreamAsync(Stream examples, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        var name = Path.GetFileName(fileName);
+        var part = PartFor(name);
+        var copy = new MemoryStream(); // the form disposes what it sends; the caller's stream stays theirs
+        await examples.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+        copy.Position = 0;
+        return Form(part, name, copy);
+    }
+
+    private static MultipartFormDataContent Form(string part, string name, Stream content)
+    {
         var form = new MultipartFormDataContent();
         var body = new StreamContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(body, part, name);
         return form;
     }
+
+    private static string PartFor(string name) =>
+        name.Contains(LabelsMarker, StringComparison.OrdinalIgnoreCase)
+            ? throw new ArgumentException($"'{name}' is an IDX labels file: give the images file (*{ImagesMarker}*) or its folder. Predicting needs no labels.", nameof(name))
+            : name.Contains(ImagesMarker, StringComparison.OrdinalIgnoreCase) ? DatasetParts.Images : DatasetParts.Data;
 
     private static (string Part, string Name, Stream Content) FromFile(string path)
     {
@@ -38,12 +66,7 @@ public static class PredictionFiles
         }
 
         var name = Path.GetFileName(path);
-        if (name.Contains(LabelsMarker, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"'{name}' is an IDX labels file: give the images file (*{ImagesMarker}*) or its folder. Predicting needs no labels.", nameof(path));
-        }
-
-        return (name.Contains(ImagesMarker, StringComparison.OrdinalIgnoreCase) ? DatasetParts.Images : DatasetParts.Data, name, File.OpenRead(path));
+        return (PartFor(name), name, File.OpenRead(path));
     }
 
     private static (string Part, string Name, Stream Content) FromFolder(string folder)
