@@ -118,7 +118,7 @@ public static class ImageZipReader
     }
 
     /// <summary>Writes the image as three planes (R, G, B) when <paramref name="dest"/> is not empty; returns whether it is gray.</summary>
-    private static bool CopyPlanes(Image<Rgb24> image, Span<byte> dest)
+    internal static bool CopyPlanes(Image<Rgb24> image, Span<byte> dest)
     {
         var gray = true;
         var plane = image.Width * image.Height;

@@ -31,6 +31,8 @@ public static class ModelCsvReader
                 $"None of the model's columns is in the CSV. The model takes: {CsvTableReader.Truncate(string.Join(", ", SourceNames(columns)))}; the CSV has: {CsvTableReader.Truncate(string.Join(", ", header))}.");
         }
 
+        // The one-hot columns of each categorical CSV column, found once for all rows.
+        int[][] groups = [.. Enumerable.Range(0, columns.Count).Where(i => sources[i].Category is not null).GroupBy(i => sources[i].Column).Select(g => g.ToArray())];
         var rows = new List<float[]>();
         var cells = new string[header.Length];
         await foreach (var row in CsvTableReader.RowsAsync(parser, cells, cancellationToken).ConfigureAwait(false))
@@ -40,7 +42,7 @@ public static class ModelCsvReader
                 throw new DatasetFormatException("csv-too-many-rows", $"The CSV has more than {limits.MaxRows:N0} data rows, the limit. Send fewer rows at a time.");
             }
 
-            rows.Add(Encode(cells, row, header, columns, sources));
+            rows.Add(Encode(cells, row, header, sources, groups));
         }
 
         if (rows.Count == 0)
@@ -77,10 +79,10 @@ public static class ModelCsvReader
         })];
     }
 
-    private static float[] Encode(string[] cells, int row, string[] header, IReadOnlyList<string> columns, (int Column, string? Category)[] sources)
+    private static float[] Encode(string[] cells, int row, string[] header, (int Column, string? Category)[] sources, int[][] groups)
     {
-        var values = new float[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        var values = new float[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
         {
             var (column, category) = sources[i];
             if (column < 0)
@@ -107,7 +109,7 @@ public static class ModelCsvReader
         }
 
         // A category the model never saw leaves every one-hot column of its CSV column at 0: it counts as missing.
-        foreach (var group in Enumerable.Range(0, columns.Count).Where(i => sources[i].Category is not null).GroupBy(i => sources[i].Column))
+        foreach (var group in groups)
         {
             if (group.All(i => values[i] == 0f))
             {
@@ -122,6 +124,6 @@ public static class ModelCsvReader
     }
 
     /// <summary>The CSV column names behind model columns: <c>name</c> for <c>name</c> and for its one-hot <c>name=value</c>.</summary>
-    private static IEnumerable<string> SourceNames(IEnumerable<string> columns) =>
+    public static IEnumerable<string> SourceNames(IEnumerable<string> columns) =>
         columns.Select(c => c.IndexOf('=', StringComparison.Ordinal) is > 0 and var at ? c[..at] : c).Distinct(StringComparer.Ordinal);
 }

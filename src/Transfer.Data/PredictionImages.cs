@@ -89,8 +89,13 @@ public static class PredictionImages
             image.Mutate(x => x.Resize(target.Width, target.Height, KnownResamplers.Bicubic));
         }
 
-        var plane = target.Width * target.Height;
-        var local = new byte[dest.Length];
+        if (target.Channels == 3)
+        {
+            ImageZipReader.CopyPlanes(image, dest); // R, G and B planes, as an RGB upload is read
+            return;
+        }
+
+        var gray = new byte[dest.Length];
         image.ProcessPixelRows(rows =>
         {
             for (var y = 0; y < rows.Height; y++)
@@ -99,19 +104,11 @@ public static class PredictionImages
                 for (var x = 0; x < row.Length; x++)
                 {
                     var p = row[x];
-                    var at = (y * row.Length) + x;
-                    if (target.Channels == 1)
-                    {
-                        local[at] = p.R == p.G && p.G == p.B ? p.R : Luminance(p);
-                    }
-                    else
-                    {
-                        (local[at], local[plane + at], local[(2 * plane) + at]) = (p.R, p.G, p.B);
-                    }
+                    gray[(y * row.Length) + x] = p.R == p.G && p.G == p.B ? p.R : Luminance(p);
                 }
             }
         });
-        local.CopyTo(dest);
+        gray.CopyTo(dest);
     }
 
     private static byte Luminance(Rgb24 p) => (byte)Math.Clamp(Math.Round((0.2126 * p.R) + (0.7152 * p.G) + (0.0722 * p.B)), 0, 255);

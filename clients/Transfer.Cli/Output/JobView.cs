@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
-using Transfer.Client.Jobs;
 using Spectre.Console.Rendering;
+using Transfer.Client.Jobs;
 using Transfer.Contracts.Curves;
 using Transfer.Contracts.Jobs;
 

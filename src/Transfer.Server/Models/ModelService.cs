@@ -130,7 +130,7 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
 
     private static string Columns(Preprocessing preprocessing)
     {
-        var names = (preprocessing.ColumnNames ?? []).Select(c => c.IndexOf('=', StringComparison.Ordinal) is > 0 and var at ? c[..at] : c).Distinct(StringComparer.Ordinal).ToList();
+        var names = ModelCsvReader.SourceNames(preprocessing.ColumnNames ?? []).ToList();
         return names.Count <= 12 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(12))}, … ({names.Count} in all)";
     }
 
@@ -138,7 +138,7 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw ApiProblemException.BadRequest("not-multipart", "Send the examples as multipart/form-data, with the same parts as a dataset upload.");
+            throw ApiProblemException.BadRequest("not-multipart", "Send the examples as multipart/form-data: a part 'data' (a CSV, a zip of images, one image) or 'images' (an IDX images file).");
         }
 
         var parts = new Dictionary<string, Part>(StringComparer.Ordinal);

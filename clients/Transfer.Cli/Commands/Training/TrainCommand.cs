@@ -23,11 +23,12 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
         var files = DatasetFileSet.FromPath(settings.Path);
         var name = settings.Name ?? files.DefaultName;
         var label = files.Format == DatasetFormat.Csv ? settings.Label ?? DatasetsSettings.Upload.DefaultLabelColumn : null;
+        var budget = settings.JobBudget;
         var options = new AutoTrainOptions
         {
-            Trials = settings.JobBudget.Trials,
-            WallTime = settings.JobBudget.WallTimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-            DeviceHours = settings.JobBudget.DeviceHours,
+            Trials = budget.Trials,
+            WallTime = budget.WallTimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            DeviceHours = budget.DeviceHours,
             MaxEpochs = settings.Epochs,
             Sampler = settings.Sampler,
             Scheduler = settings.Scheduler,
