@@ -99,6 +99,36 @@ public sealed class DatasetUploadTests(TransferHostFixture host)
     }
 
     [Fact]
+    public async Task AContinuationTokenThatThisListDidNotHandOutIsAProblemNotAnEmptyPage()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        var (_, other) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        using var otherHttp = host.CreateHttpClient(other.Key);
+        var csv = await File.ReadAllBytesAsync(Path.Combine(RepositoryPaths.SeedDataset("iris"), "data.csv"));
+        for (var i = 0; i < 2; i++)
+        {
+            (await http.PostAsync("/api/datasets", Uploads.Csv(csv))).EnsureSuccessStatusCode();
+        }
+
+        var token = (await http.GetFromJsonAsync<Page<DatasetInfo>>("/api/datasets?pageSize=1", Json.Options))!.ContinuationToken;
+        Assert.NotNull(token);
+        var escaped = Uri.EscapeDataString(token);
+        Assert.Single((await http.GetFromJsonAsync<Page<DatasetInfo>>($"/api/datasets?pageSize=1&continuationToken={escaped}", Json.Options))!.Items);
+
+        foreach (var (client, url) in new[]
+        {
+            (http, "/api/datasets?continuationToken=garbage"),
+            (http, $"/api/datasets?continuationToken={escaped[..^2]}"),
+            (http, $"/api/jobs?continuationToken={escaped}"),
+            (otherHttp, $"/api/datasets?continuationToken={escaped}"),
+        })
+        {
+            await Problems.AssertProblemAsync(await client.GetAsync(url), HttpStatusCode.BadRequest, "bad-continuation-token", "page before");
+        }
+    }
+
+    [Fact]
     public async Task DeletingADatasetRemovesItsStateAndBlobs()
     {
         var (tenant, key) = await Tenants.NewAsync(host);

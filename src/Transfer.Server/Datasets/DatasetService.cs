@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Transfer.Contracts.Datasets;
 using Transfer.Grains.Datasets;
 using Transfer.Server.Options;
+using Transfer.Server.Paging;
 using Transfer.Server.Problems;
 using Transfer.Storage;
 
@@ -24,9 +25,10 @@ public sealed class DatasetService(DatasetBlobStore store, IGrainFactory grains,
             throw ApiProblemException.BadRequest("bad-page-size", $"pageSize must be between 1 and {limits.Value.MaxPageSize}.");
         }
 
-        var (ids, next) = await store.ListDatasetIdsAsync(tenant, size, continuationToken, cancellationToken);
+        var list = $"datasets:{tenant}";
+        var (ids, next) = await store.ListDatasetIdsAsync(tenant, size, PageToken.Unwrap(list, continuationToken), cancellationToken);
         var infos = await Task.WhenAll(ids.Select(id => Grain(tenant, id).GetAsync()));
-        return new Page<DatasetInfo>(infos.OfType<DatasetInfo>().ToArray(), next);
+        return new Page<DatasetInfo>(infos.OfType<DatasetInfo>().ToArray(), PageToken.Wrap(list, next));
     }
 
     public async Task<(Stream Content, DatasetFile File)> OpenPartAsync(string tenant, string id, string part, CancellationToken cancellationToken = default)

@@ -9,6 +9,7 @@ using Transfer.Server.Problems;
 using Microsoft.Extensions.Options;
 using Transfer.Contracts.Datasets;
 using Transfer.Server.Options;
+using Transfer.Server.Paging;
 using Transfer.Storage;
 
 namespace Transfer.Server.Jobs;
@@ -66,9 +67,10 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-page-size", $"pageSize must be between 1 and {limits.Value.MaxPageSize}.");
         }
 
-        var (ids, next) = await index.ListAsync(tenant, size, continuationToken, cancellationToken);
+        var list = $"jobs:{tenant}";
+        var (ids, next) = await index.ListAsync(tenant, size, PageToken.Unwrap(list, continuationToken), cancellationToken);
         var jobs = await Task.WhenAll(ids.Select(id => Study(tenant, id).GetAsync()));
-        return new Page<JobInfo>(jobs.OfType<JobInfo>().ToArray(), next);
+        return new Page<JobInfo>(jobs.OfType<JobInfo>().ToArray(), PageToken.Wrap(list, next));
     }
 
     public async Task<JobInfo> GetAsync(string tenant, string id, CancellationToken cancellationToken = default)
