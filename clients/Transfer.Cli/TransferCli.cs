@@ -6,6 +6,7 @@ using Transfer.Cli.Commands.Training;
 using Transfer.Cli.Commands.Trials;
 using Transfer.Cli.Commands.Keys;
 using Transfer.Cli.Commands.Knowledge;
+using Transfer.Cli.Commands.Models;
 using Transfer.Cli.Commands.Tenants;
 using Transfer.Cli.Output;
 using Transfer.Cli.Settings;
@@ -47,12 +48,14 @@ public static class TransferCli
                 .WithExample("train", "knowledge-base-seeds/datasets/fmnist-sandal-bag", "--trials", "6", "--epochs", "3");
             config.AddBranch<JobsSettings>("jobs", jobs =>
             {
-                jobs.SetDescription("List, show, stop and extend auto-training jobs.");
+                jobs.SetDescription("List, show, stop, extend, re-run and delete auto-training jobs.");
                 jobs.AddCommand<ListJobsCommand>("list").WithDescription("List the tenant's jobs.");
                 jobs.AddCommand<ShowJobCommand>("show").WithDescription("Show a job: status, best trial, baseline, test score.");
                 jobs.AddCommand<JobTrialsCommand>("trials").WithDescription("Show a job's trials.");
                 jobs.AddCommand<StopJobCommand>("stop").WithDescription("Stop a job and its running trials.");
                 jobs.AddCommand<ExtendJobCommand>("extend").WithDescription("Add trials to a job.");
+                jobs.AddCommand<RerunJobCommand>("rerun").WithDescription("Run a job's failed trials again.");
+                jobs.AddCommand<DeleteJobCommand>("delete").WithDescription("Delete a job, its trials and its model (running trials are stopped).");
             });
             config.AddCommand<WatchJobCommand>("watch").WithDescription("Follow a job live (JSON lines of events with --json).");
             config.AddBranch<TrialsSettings>("trials", trials =>
@@ -65,6 +68,11 @@ public static class TransferCli
                     .WithExample("trials", "set", "job-1a2b3c4d5e6f", "2", "base_lr=0.001");
             });
             config.AddCommand<PredictCommand>("predict").WithDescription("Predict with a job's model.");
+            config.AddBranch<ModelsSettings>("models", models =>
+            {
+                models.SetDescription("Jobs' registered models.");
+                models.AddCommand<DownloadModelCommand>("download").WithDescription("Download a job's model to a file.");
+            });
             config.AddCommand<ListWorkersCommand>("workers").WithDescription("Show each silo's CPU and memory.");
             config.AddBranch<TenantsSettings>("tenants", tenants =>
             {

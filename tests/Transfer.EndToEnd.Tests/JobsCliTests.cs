@@ -7,6 +7,7 @@ using Transfer.Client;
 using Transfer.Client.Jobs;
 using Transfer.Contracts.Jobs;
 using Transfer.EndToEnd.Tests.Hosting;
+using Transfer.Training.Inference;
 
 namespace Transfer.EndToEnd.Tests;
 
@@ -62,6 +63,30 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
         Assert.Equal(ExitCodes.BadInput, late.ExitCode);
         Assert.Contains("code trial-not-running", late.Error, StringComparison.Ordinal);
         Assert.StartsWith("Nothing to stop, it had finished: " + job.Id + ": Completed", await RunOkAsync(key.Key, "jobs", "stop", job.Id), StringComparison.Ordinal);
+        Assert.StartsWith("Nothing to re-run, no trial of " + job.Id + " failed: Completed", await RunOkAsync(key.Key, "jobs", "rerun", job.Id), StringComparison.Ordinal);
+
+        // The model downloads to a file that holds what the API serves, and reads back as the model that predicted.
+        var file = Path.Combine(_home, "winner.model");
+        Assert.Contains("Downloaded the model of " + job.Id, await RunOkAsync(key.Key, "models", "download", job.Id, "--out", file), StringComparison.Ordinal);
+        using (var http = host.CreateHttpClient(key.Key))
+        {
+            Assert.Equal(await http.GetByteArrayAsync($"/api/models/{job.Id}/content"), await File.ReadAllBytesAsync(file));
+        }
+
+        await using (var stream = File.OpenRead(file))
+        using (var model = await TrainedEnsemble.LoadAsync(stream))
+        {
+            Assert.Equal(predictions.Classes, model.Classes);
+        }
+
+        Assert.False(File.Exists(file + ".partial"));
+        Assert.Contains("code not-found", (await RunAsync(key.Key, "models", "download", "job-000000000000", "--out", file + "2")).Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(file + "2"));
+
+        Assert.Contains("Deleted " + job.Id, await RunOkAsync(key.Key, "jobs", "delete", job.Id), StringComparison.Ordinal);
+        Assert.Empty(Parse<List<JobInfo>>(await RunOkAsync(key.Key, "jobs", "list", "--json")));
+        Assert.Contains("code not-found", (await RunAsync(key.Key, "jobs", "show", job.Id)).Error, StringComparison.Ordinal);
+        Assert.Contains("code not-found", (await RunAsync(key.Key, "jobs", "delete", job.Id)).Error, StringComparison.Ordinal);
     }
 
     [Fact]

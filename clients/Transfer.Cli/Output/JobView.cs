@@ -171,7 +171,7 @@ public static class JobView
         return score + spread + test;
     }
 
-    public static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-";
+    public static string Number(double? value) => value?.ToString("0.0###", CultureInfo.InvariantCulture) ?? "-"; // 1.0, not a bare 1, for a perfect score
 
     private static Text Light(TrafficLight? light) => light switch
     {

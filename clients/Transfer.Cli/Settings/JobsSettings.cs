@@ -19,7 +19,7 @@ public class JobsSettings : TransferSettings
             PageSize is >= 1 and <= 1000 ? ValidationResult.Success() : ValidationResult.Error("--page-size must be between 1 and 1000.");
     }
 
-    /// <summary>Commands on one job: <c>show</c>, <c>stop</c>, <c>trials</c>, <c>delete</c>.</summary>
+    /// <summary>Commands on one job: <c>show</c>, <c>stop</c>, <c>trials</c>, <c>rerun</c>, <c>delete</c>.</summary>
     public class ById : JobsSettings
     {
         [CommandArgument(0, "<job>")]
