@@ -1,0 +1,120 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Transfer.Contracts.Datasets;
+using Transfer.Contracts.Jobs;
+using Transfer.Data;
+using Transfer.Grains.Datasets;
+using Transfer.Grains.Jobs;
+using Transfer.Server.Hosting;
+using Transfer.Server.Options;
+using Transfer.Storage;
+
+namespace Transfer.EndToEnd.Tests.Hosting;
+
+/// <summary>
+/// An in-process cluster of silos that all train, on a private Azurite, with short trial leases: for the tests that kill
+/// a worker silo mid-trial and watch the study grain notice.
+/// </summary>
+public sealed class TrainingCluster : IAsyncDisposable
+{
+    private readonly AzuriteProcess _azurite;
+
+    private TrainingCluster(AzuriteProcess azurite, InProcessTestCluster cluster) => (_azurite, Cluster) = (azurite, cluster);
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    /// <summary>Starts Azurite and <paramref name="silos"/> training silos whose trial leases lapse after 6 s; <paramref name="jobs"/> changes the job options further.</summary>
+    public static async Task<TrainingCluster> StartAsync(short silos, Action<JobOptions>? jobs = null)
+    {
+        var azurite = await AzuriteProcess.StartAsync();
+        var connection = azurite.ConnectionString;
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.ConfigureTransferSilo(new TransferSiloOptions { Clustering = "TestCluster" }, new StorageOptions { ConnectionString = connection }, runsTraining: true);
+            silo.Services.Configure<StorageOptions>(o => o.ConnectionString = connection);
+            silo.Services.Configure<JobOptions>(o =>
+            {
+                (o.LeaseSeconds, o.LeaseCheckSeconds) = (6, 1);
+                jobs?.Invoke(o);
+            });
+            silo.Services.AddTransferGrainServices();
+        });
+        builder.ConfigureClient(client => client.Services.AddTransferSerialization());
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TrainingCluster(azurite, cluster);
+    }
+
+    /// <summary>Stores a seed IDX dataset's blobs and commits its dataset grain, as an upload does.</summary>
+    public async Task<DatasetInfo> StoreDatasetAsync(string tenant, string id, string seed)
+    {
+        var store = Cluster.Silos[0].ServiceProvider.GetRequiredService<DatasetBlobStore>();
+        await store.EnsureContainerAsync();
+        var folder = RepositoryPaths.SeedDataset(seed);
+        var files = new List<DatasetFile>();
+        foreach (var (part, file) in new[] { (DatasetParts.Images, "images-idx3-ubyte.gz"), (DatasetParts.Labels, "labels-idx1-ubyte.gz") })
+        {
+            await using var content = File.OpenRead(Path.Combine(folder, file));
+            var blob = await store.UploadAsync(tenant, id, part, content, long.MaxValue);
+            files.Add(new DatasetFile(part, file, blob.SizeBytes, blob.Sha256));
+        }
+
+        await using var images = await store.OpenReadAsync(tenant, id, DatasetParts.Images);
+        await using var labels = await store.OpenReadAsync(tenant, id, DatasetParts.Labels);
+        var schema = await IdxReader.InspectAsync(images, labels);
+        var info = new DatasetInfo(id, seed, DatasetStatus.Ready, schema, files, DateTimeOffset.UtcNow);
+        await Client.GetGrain<IDatasetGrain>($"{tenant}/{id}").CommitAsync(info);
+        return info;
+    }
+
+    /// <summary>Hard-kills the silo that hosts the trial runner <paramref name="runnerKey"/> (<c>tenant/job/trial/attempt</c>).</summary>
+    public async Task KillWorkerOfAsync(string runnerKey)
+    {
+        var stats = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        var runner = stats.Where(s => s.GrainId.Key.ToString() == runnerKey).ToArray();
+        Assert.True(runner.Length == 1, $"runner {runnerKey} not found among {string.Join(", ", stats.Select(s => s.GrainId.ToString()))}");
+        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(runner[0].SiloAddress)));
+    }
+
+    /// <summary>The study's events up to the first that matches <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
+    public static async Task<IReadOnlyList<JobEvent>> WaitForEventAsync(IStudyGrain study, long after, Func<JobEvent, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var seen = new List<JobEvent>();
+        while (true)
+        {
+            var batch = await study.GetEventsAsync(seen.Count > 0 ? seen[^1].Id : after, 1000);
+            seen.AddRange(batch);
+            if (batch.Any(match))
+            {
+                return seen;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no matching event within {timeout}; saw {string.Join(", ", seen.Select(e => $"{e.Kind}({e.Trial}) {e.Message}"))}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Waits until the job is no longer running; fails after <paramref name="timeout"/>.</summary>
+    public static async Task<JobInfo> WaitUntilFinishedAsync(IStudyGrain study, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JobInfo job;
+        while ((job = (await study.GetAsync())!).Status == JobStatus.Running)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the job did not finish within {timeout}: {job}");
+            await Task.Delay(500);
+        }
+
+        return job;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}
