@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Search;
@@ -225,11 +226,19 @@ public sealed class JobTests(TransferHostFixture host)
         Assert.Equal(2, extended.TrialsStarted);
         await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
 
-        // With no budget a job gets the default ten trials, not an endless search.
-        var unbounded = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, MaxEpochs: 1, Seed: 2), Json.Options);
-        var defaulted = (await unbounded.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        // With no budget a job gets the default ten trials, not an endless search; a loss objective is minimised.
+        var unbounded = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Objective: new JobObjective(JobObjective.Loss), MaxEpochs: 1, Seed: 2), Json.Options);
+        var body = await unbounded.Content.ReadAsStringAsync();
+        var defaulted = JsonSerializer.Deserialize<JobInfo>(body, Json.Options)!;
         Assert.Equal(new JobBudget(Trials: JobBudget.DefaultTrials), defaulted.Request.Budget);
+        Assert.Equal(new JobObjective(JobObjective.Loss, Maximize: false), defaulted.Request.Objective);
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/jobs/{defaulted.Id}/stop", null)).StatusCode);
+
+        // The request a job shows is one the API takes back as it is (nothing in it is refused as unknown).
+        var request = JsonDocument.Parse(body).RootElement.GetProperty("request").GetRawText();
+        var again = (await (await http.PostAsync("/api/jobs", new StringContent(request, System.Text.Encoding.UTF8, "application/json"))).Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        Assert.Equal(defaulted.Request, again.Request);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/jobs/{again.Id}/stop", null)).StatusCode);
     }
 
     [Fact]
@@ -247,6 +256,15 @@ public sealed class JobTests(TransferHostFixture host)
         await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("{", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "line 1");
         await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("""{"datasetId": 5}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "$.datasetId");
         await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("""{"datasetId": "ds-x", "budget": {"trials": "many"}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "$.budget.trials");
+
+        // A misspelt or unknown property is refused: ignored, 'trial' would have run the default ten trials, and Optuna's
+        // 'direction' the default direction.
+        await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("""{"datasetId": "ds-x", "budget": {"trial": 3}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "'trial' is not a property of JobBudget");
+        await Problems.AssertProblemAsync(await http.PostAsync("/api/jobs", new StringContent("""{"datasetId": "ds-x", "objective": {"metric": "loss", "direction": "minimize"}}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "bad-json", "'direction' is not a property of JobObjective");
+
+        // A direction against the metric would pick the worst model.
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Objective: new JobObjective(JobObjective.Loss, Maximize: true)), Json.Options), HttpStatusCode.BadRequest, "bad-objective", "loss is minimised");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest("ds-x", Objective: new JobObjective(JobObjective.Accuracy, Maximize: false)), Json.Options), HttpStatusCode.BadRequest, "bad-objective", "accuracy is maximised");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class JobBoard(JobInfo job)
 
     public int TrialsDone => _trials.Values.Count(t => t.Status is not (TrialStatus.Queued or TrialStatus.Running or TrialStatus.Paused));
 
-    private bool Maximize => Job.Request.Objective?.Maximize ?? true;
+    private bool Maximize => Job.Request.Objective?.Maximizes ?? true;
 
     public void Apply(JobEvent item)
     {

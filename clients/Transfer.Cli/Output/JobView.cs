@@ -35,7 +35,7 @@ public static class JobView
         Row(grid, "Id", j.Id);
         Row(grid, "Dataset", j.DatasetId);
         Row(grid, "Status", j.Status.ToString());
-        Row(grid, "Objective", $"{j.Request.Objective?.Metric ?? "accuracy"} ({((j.Request.Objective?.Maximize ?? true) ? "max" : "min")})");
+        Row(grid, "Objective", $"{j.Request.Objective?.Metric ?? "accuracy"} ({((j.Request.Objective?.Maximizes ?? true) ? "max" : "min")})");
         Row(grid, "Trials", $"{j.TrialsFinished} done of {j.TrialsStarted} started");
         Row(grid, "Budget", BudgetUse(j));
         Row(grid, "Best", j.BestTrial is { } b ? $"trial {b}: {Number(j.BestScore)}" : "-");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Transfer.Contracts.Jobs;
 
 /// <summary>
@@ -18,5 +20,6 @@ public sealed record JobBudget(int? Trials = null, double? WallTimeSeconds = nul
     public const int DefaultTrials = 10;
 
     /// <summary>Whether none of the three limits is set.</summary>
+    [JsonIgnore]
     public bool IsEmpty => Trials is null && WallTimeSeconds is null && DeviceHours is null;
 }

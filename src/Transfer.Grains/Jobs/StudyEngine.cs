@@ -51,7 +51,7 @@ public sealed class StudyEngine
         _rungs = _scheduler is AshaScheduler asha ? asha.RungBudgets : [];
     }
 
-    public bool Maximize => _state.Request!.Objective?.Maximize ?? true;
+    public bool Maximize => _state.Request!.Objective?.Maximizes ?? true;
 
     public string Metric => _state.Request!.Objective?.Metric ?? "accuracy";
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,9 @@ public static class ApiHostingExtensions
         // A body that does not bind (bad JSON, a wrong type) throws, so that ProblemExceptionHandler says what is wrong
         // and where; by default minimal APIs answer a bare 400 outside Development.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A property the request type does not have (a typo such as 'trial' for 'trials', or another tool's name for a
+        // setting) is refused, not ignored: ignored, the job would silently run with the default.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(TransferClaims.AdminPolicy, p => p.RequireRole(nameof(Role.Admin)));

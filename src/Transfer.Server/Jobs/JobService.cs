@@ -27,7 +27,11 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken = default)
     {
         Validate(request);
-        request = request with { Budget = request.Budget is null or { IsEmpty: true } ? new JobBudget(Trials: JobBudget.DefaultTrials) : request.Budget };
+        request = request with
+        {
+            Budget = request.Budget is null or { IsEmpty: true } ? new JobBudget(Trials: JobBudget.DefaultTrials) : request.Budget,
+            Objective = request.Objective is { } objective ? objective with { Maximize = objective.Maximizes } : null,
+        };
         var dataset = await datasets.GetAsync(tenant, request.DatasetId, cancellationToken);
         // Knowledge base: the group's benchmark model, and the nearest datasets' best configurations valid in the job's space.
         var advice = consultKnowledgeBase ? await knowledge.AdviseAsync(tenant, dataset, cancellationToken) : Knowledge.KnowledgeAdvice.None;
@@ -163,9 +167,14 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-ensemble", $"ensembleSize must be between 0 (register the best trial alone) and {CreateJobRequest.MaxEnsembleSize}; it was {request.EnsembleSize}.");
         }
 
-        if (request.Objective is { } o && o.Metric is not ("accuracy" or "loss"))
+        if (request.Objective is { } o && o.Metric is not (JobObjective.Accuracy or JobObjective.Loss))
         {
-            throw ApiProblemException.BadRequest("bad-objective", $"Unknown metric '{o.Metric}': use accuracy or loss.");
+            throw ApiProblemException.BadRequest("bad-objective", $"Unknown metric '{o.Metric}': use accuracy (maximised) or loss (minimised).");
+        }
+
+        if (request.Objective is { Maximize: { } maximize } objective && maximize != (objective.Metric == JobObjective.Accuracy))
+        {
+            throw ApiProblemException.BadRequest("bad-objective", $"{objective.Metric} is {(maximize ? "minimised" : "maximised")}: leave maximize out, or set it to {(!maximize).ToString().ToLowerInvariant()}; maximize {maximize.ToString().ToLowerInvariant()} would pick the worst model.");
         }
 
         if (request.Sampler is { } s && s.Name is not ("random" or "grid" or "lhs" or "tpe" or "tpe-multivariate" or "gp" or "rl"))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Transfer.Data;
 using Transfer.Storage;
@@ -37,10 +38,19 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static string JsonDetail(JsonException j)
     {
         var reason = j.Message.Split(" Path: ")[0];
+        if (UnknownProperty().Match(reason) is { Success: true } unknown)
+        {
+            // A misspelt or unknown property is refused rather than ignored: ignoring it would run with a default instead.
+            reason = $"'{unknown.Groups["name"].Value}' is not a property of {unknown.Groups["type"].Value}; check its spelling against the API description at /openapi/v1.json.";
+        }
+
         return j.Path is { Length: > 0 } path && path != "$"
             ? $"At '{path}' (line {j.LineNumber + 1}, byte {j.BytePositionInLine + 1}): {reason}"
             : $"At line {j.LineNumber + 1}, byte {j.BytePositionInLine + 1}: {reason}";
     }
+
+    [GeneratedRegex(@"^The JSON property '(?<name>.*)' could not be mapped to any \.NET member contained in type '(?:[\w.]+\.)?(?<type>\w+)'")]
+    private static partial Regex UnknownProperty();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string path);
