@@ -48,12 +48,15 @@ public static class TransferCli
                 .WithExample("train", "knowledge-base-seeds/datasets/fmnist-sandal-bag", "--trials", "6", "--epochs", "3");
             config.AddBranch<JobsSettings>("jobs", jobs =>
             {
-                jobs.SetDescription("List, show, stop, extend, re-run and delete auto-training jobs.");
+                jobs.SetDescription("Plan, list, show, stop, extend, re-run and delete auto-training jobs.");
                 jobs.AddCommand<ListJobsCommand>("list").WithDescription("List the tenant's jobs.");
                 jobs.AddCommand<ShowJobCommand>("show").WithDescription("Show a job: status, best trial, baseline, test score.");
                 jobs.AddCommand<JobTrialsCommand>("trials").WithDescription("Show a job's trials.");
                 jobs.AddCommand<StopJobCommand>("stop").WithDescription("Stop a job and its running trials.");
                 jobs.AddCommand<ExtendJobCommand>("extend").WithDescription("Add trials to a job.");
+                jobs.AddCommand<PlanJobCommand>("plan")
+                    .WithDescription("Show what a job on a dataset would do (benchmark model, baseline, warm start, search space) without starting it.")
+                    .WithExample("jobs", "plan", "ds-1a2b3c4d5e6f", "--save-space", "space.json");
                 jobs.AddCommand<RerunJobCommand>("rerun").WithDescription("Run a job's failed trials again.");
                 jobs.AddCommand<DeleteJobCommand>("delete").WithDescription("Delete a job, its trials and its model (running trials are stopped).");
             });

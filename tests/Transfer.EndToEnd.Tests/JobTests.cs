@@ -268,6 +268,32 @@ public sealed class JobTests(TransferHostFixture host)
     }
 
     [Fact]
+    public async Task APlanShowsWhatAJobWouldRunWithoutStartingOne()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        using var http = host.CreateHttpClient(key.Key);
+        var dataset = await UploadIdxAsync(http, "fmnist-sandal-bag");
+
+        var response = await http.PostAsJsonAsync("/api/jobs/plan", new CreateJobRequest(dataset.Id, MaxEpochs: 3), Json.Options);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var plan = (await response.Content.ReadFromJsonAsync<JobPlanInfo>(Json.Options))!;
+        Assert.Equal(new JobBudget(Trials: JobBudget.DefaultTrials), plan.Request.Budget);
+        Assert.Contains(plan.Space.Parameters, p => p.Name == "head" && p.Kind == ParameterKind.Architecture);
+        Assert.Contains(plan.Space.Parameters, p => p.Name == "base_lr");
+        Assert.NotEmpty(plan.BaselineConfiguration);
+        Assert.All(plan.BaselineConfiguration.Keys, name => Assert.Contains(plan.Space.Parameters, p => p.Name == name));
+        Assert.Equal(5, plan.Folds); // 600 examples are scored by k-fold
+        Assert.Empty((await http.GetFromJsonAsync<Page<JobInfo>>("/api/jobs", Json.Options))!.Items);
+
+        // The space it shows is one a job takes back as it is; a start's problems are the plan's.
+        var again = (await (await http.PostAsJsonAsync("/api/jobs/plan", new CreateJobRequest(dataset.Id, Space: plan.Space, MaxEpochs: 3), Json.Options)).Content.ReadFromJsonAsync<JobPlanInfo>(Json.Options))!;
+        Assert.Equal(JsonSerializer.Serialize(plan.Space, Json.Options), JsonSerializer.Serialize(again.Space, Json.Options));
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs/plan", new CreateJobRequest(dataset.Id, Space: new SearchSpaceDefinition([])), Json.Options), HttpStatusCode.BadRequest, "bad-search-space");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync("/api/jobs/plan", new CreateJobRequest("ds-000000000000"), Json.Options), HttpStatusCode.NotFound, "not-found");
+        Assert.Empty((await http.GetFromJsonAsync<Page<JobInfo>>("/api/jobs", Json.Options))!.Items);
+    }
+
+    [Fact]
     public async Task ASamplerWarmStartTheSamplerCannotTakeGets400AndNoJob()
     {
         var (_, key) = await Tenants.NewAsync(host);

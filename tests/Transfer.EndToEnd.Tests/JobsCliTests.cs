@@ -5,7 +5,9 @@ using Transfer.Cli.Credentials;
 using Transfer.Cli.Output;
 using Transfer.Client;
 using Transfer.Client.Jobs;
+using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Search;
 using Transfer.EndToEnd.Tests.Hosting;
 using Transfer.Training.Inference;
 
@@ -111,6 +113,36 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
         Assert.Contains("trial 0 Stopped", watch, StringComparison.Ordinal);
         var bad = await RunAsync(key.Key, "trials", "set", job.Id, "0", "base_lr");
         Assert.Equal(ExitCodes.BadInput, bad.ExitCode);
+    }
+
+    [Fact]
+    public async Task PlanShowsAndSavesTheSearchSpaceThatTrainSpaceTakesBack()
+    {
+        var (_, key) = await Tenants.NewAsync(host);
+        var dataset = Parse<DatasetInfo>(await RunOkAsync(key.Key, "datasets", "upload", RepositoryPaths.SeedDataset("fmnist-sandal-bag"), "--json"));
+        var file = Path.Combine(_home, "space.json");
+
+        var shown = await RunOkAsync(key.Key, "jobs", "plan", dataset.Id, "--epochs", "2", "--save-space", file);
+
+        Assert.Contains("Baseline", shown, StringComparison.Ordinal);
+        Assert.Contains("5-fold cross-validation", shown, StringComparison.Ordinal);
+        Assert.Contains("base_lr", shown, StringComparison.Ordinal);
+        Assert.Contains("Saved the search space to " + file, shown, StringComparison.Ordinal);
+        var saved = Parse<SearchSpaceDefinition>(await File.ReadAllTextAsync(file));
+
+        // An edited space (one parameter narrowed) is checked and used as it is.
+        var narrowed = saved with { Parameters = [.. saved.Parameters.Select(p => p.Name == "base_lr" ? p with { Low = 0.001, High = 0.01 } : p)] };
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(narrowed, Json.Options));
+        var plan = Parse<JobPlanInfo>(await RunOkAsync(key.Key, "jobs", "plan", dataset.Id, "--space", file, "--json"));
+        Assert.Equal(JsonSerializer.Serialize(narrowed, Json.Options), JsonSerializer.Serialize(plan.Space, Json.Options));
+        Assert.Empty(Parse<List<JobInfo>>(await RunOkAsync(key.Key, "jobs", "list", "--json")));
+
+        // A misspelt key is refused, not dropped.
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\"low\"", "\"lo\"", StringComparison.Ordinal));
+        var typo = await RunAsync(key.Key, "train", RepositoryPaths.SeedDataset("fmnist-sandal-bag"), "--space", file);
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Contains("is not a search space", typo.Error, StringComparison.Ordinal);
+        Assert.Contains("'lo'", typo.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_home, recursive: true);

@@ -4,6 +4,7 @@ using Spectre.Console.Rendering;
 using Transfer.Client.Jobs;
 using Transfer.Contracts.Curves;
 using Transfer.Contracts.Jobs;
+using Transfer.Contracts.Search;
 
 namespace Transfer.Cli.Output;
 
@@ -67,7 +68,7 @@ public static class JobView
         var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Status", "Score", "Test", "Epoch", "Light", "Model", "Configuration", "Stop reason");
         foreach (var t in trials)
         {
-            var configuration = string.Join(", ", t.Configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+            var configuration = Configuration(t.Configuration);
             table.AddRow(
                 new Text(t.Number.ToString(CultureInfo.InvariantCulture) + (t.IsBaseline ? " (baseline)" : t.IsScratch ? " (scratch)" : t.IsWarmStart ? " (kb)" : "")),
                 new Text(t.Status.ToString()),
@@ -82,6 +83,10 @@ public static class JobView
 
         return table;
     }
+
+    /// <summary>A configuration as <c>name=value</c> pairs in name order.</summary>
+    public static string Configuration(IReadOnlyDictionary<string, ParameterValue> configuration) =>
+        string.Join(", ", configuration.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 
     /// <summary>What a finished trial's model is: how many models it averages (fold models under k-fold) and the examples they trained on.</summary>
     public static string Model(TrialInfo trial)
@@ -181,5 +186,5 @@ public static class JobView
         _ => new Text("-"),
     };
 
-    private static void Row(Grid grid, string name, string value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
+    internal static void Row(Grid grid, string name, string value) => grid.AddRow(new Text(name, new Style(decoration: Decoration.Bold)), new Text(value));
 }

@@ -38,6 +38,30 @@ public class JobsSettings : TransferSettings
             Trials is >= 1 and <= 1000 ? ValidationResult.Success() : ValidationResult.Error("--trials must be between 1 and 1000.");
     }
 
+    /// <summary><c>jobs plan &lt;dataset&gt; [--epochs] [--space] [--save-space]</c>: what a job would do, without starting it.</summary>
+    public sealed class Plan : JobsSettings
+    {
+        [CommandArgument(0, "<dataset>")]
+        [Description("Dataset id (transfer datasets list).")]
+        public string DatasetId { get; init; } = "";
+
+        [CommandOption("--epochs <N>")]
+        [Description("The most epochs a trial trains, as for train.")]
+        [DefaultValue(4)]
+        public int Epochs { get; init; } = 4;
+
+        [CommandOption("--space <FILE>")]
+        [Description("Check this search space (JSON) instead of showing the default one.")]
+        public string? Space { get; init; }
+
+        [CommandOption("--save-space <FILE>")]
+        [Description("Write the search space as JSON, to edit and pass to train --space.")]
+        public string? SaveSpace { get; init; }
+
+        public override ValidationResult Validate() =>
+            Epochs is >= 1 and <= 1000 ? ValidationResult.Success() : ValidationResult.Error("--epochs must be between 1 and 1000.");
+    }
+
     /// <summary><c>watch &lt;job&gt;</c>: the live table (or JSON lines of events with <c>--json</c>).</summary>
     public sealed class Watch : ById
     {

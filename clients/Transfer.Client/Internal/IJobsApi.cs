@@ -10,6 +10,9 @@ internal interface IJobsApi
     [Post("/api/jobs")]
     Task<JobInfo> StartAsync([Body] CreateJobRequest request, CancellationToken cancellationToken = default);
 
+    [Post("/api/jobs/plan")]
+    Task<JobPlanInfo> PlanAsync([Body] CreateJobRequest request, CancellationToken cancellationToken = default);
+
     [Get("/api/jobs")]
     Task<Page<JobInfo>> ListAsync([AliasAs("pageSize")] int? pageSize, [AliasAs("continuationToken")] string? continuationToken, CancellationToken cancellationToken = default);
 

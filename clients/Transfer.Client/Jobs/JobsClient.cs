@@ -34,6 +34,18 @@ public class JobsClient
         return new JobHandle(this, await _api.StartAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// What <see cref="StartAsync"/> would start, without starting it: the request with the server's defaults, the search
+    /// space (a starting point for <see cref="CreateJobRequest.Space"/>), the benchmark model, the baseline configuration
+    /// and the knowledge base's warm start. It is checked as a start is, so a bad request gets the same problem.
+    /// </summary>
+    /// <exception cref="Problems.TransferProblemException">400 for a bad request (budget, sampler, space), 404 for an unknown dataset.</exception>
+    public virtual Task<JobPlanInfo> PlanAsync(CreateJobRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _api.PlanAsync(request, cancellationToken);
+    }
+
     /// <summary>A handle for a job started earlier (reads its current state).</summary>
     public virtual async Task<JobHandle> GetHandleAsync(string id, CancellationToken cancellationToken = default) =>
         new(this, await GetAsync(id, cancellationToken).ConfigureAwait(false));

@@ -15,6 +15,8 @@ public static class JobsApi
     {
         var group = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
         group.MapPost("/", StartAsync).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/plan", async (CreateJobRequest request, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.DryRunAsync(user.Tenant(), request, ct)))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", async (ClaimsPrincipal user, JobService jobs, int? pageSize, string? continuationToken, CancellationToken ct) => TypedResults.Ok(await jobs.ListAsync(user.Tenant(), pageSize, continuationToken, ct)));
         group.MapGet("/{id}", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.GetAsync(user.Tenant(), id, ct)));
         group.MapGet("/{id}/trials", async (string id, ClaimsPrincipal user, JobService jobs, CancellationToken ct) => TypedResults.Ok(await jobs.TrialsAsync(user.Tenant(), id, ct)));

@@ -26,6 +26,31 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     /// </summary>
     public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken = default)
     {
+        var (normalized, dataset, plan, _) = await PlanAsync(tenant, request, consultKnowledgeBase, cancellationToken);
+        var id = "job-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        await index.AddAsync(tenant, id, cancellationToken);
+        return await Study(tenant, id).StartAsync(normalized, dataset, plan);
+    }
+
+    /// <summary>What <see cref="StartAsync(string, CreateJobRequest, CancellationToken)"/> would start, checked the same way, without starting it.</summary>
+    public async Task<JobPlanInfo> DryRunAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default)
+    {
+        var (normalized, _, plan, advice) = await PlanAsync(tenant, request, consultKnowledgeBase: true, cancellationToken);
+        return new JobPlanInfo(
+            normalized,
+            plan.Space,
+            plan.BaselineConfiguration,
+            advice.Benchmark?.ModelId,
+            advice.Benchmark?.Group,
+            Math.Max(1, plan.Folds),
+            plan.ScratchReference,
+            plan.WarmStart?.Enqueued ?? [],
+            plan.WarmStart?.Observations?.Count ?? 0);
+    }
+
+    /// <summary>Validates a request, fills in its defaults and resolves its plan; every problem a start can meet is met here.</summary>
+    private async Task<(CreateJobRequest Request, DatasetInfo Dataset, StudyPlan Plan, Knowledge.KnowledgeAdvice Advice)> PlanAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken)
+    {
         Validate(request);
         request = request with
         {
@@ -58,9 +83,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-sampler", $"sampler '{request.Sampler!.Name}': {ex.Message}");
         }
 
-        var id = "job-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        await index.AddAsync(tenant, id, cancellationToken);
-        return await Study(tenant, id).StartAsync(request, dataset, plan);
+        return (request, dataset, plan, advice);
     }
 
     public async Task<Page<JobInfo>> ListAsync(string tenant, int? pageSize, string? continuationToken, CancellationToken cancellationToken = default)

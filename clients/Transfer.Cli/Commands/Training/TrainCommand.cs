@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Spectre.Console;
 using Transfer.Cli.Output;
 using Transfer.Cli.Settings;
@@ -7,7 +6,6 @@ using Transfer.Client.Datasets;
 using Transfer.Client.Jobs;
 using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Jobs;
-using Transfer.Contracts.Search;
 
 namespace Transfer.Cli.Commands.Training;
 
@@ -37,7 +35,7 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
             Validation = settings.Validation is null && settings.Folds == 5 && settings.FoldModel is null ? null : new JobValidation(settings.Validation ?? JobValidation.Auto, settings.Folds, FoldModel: settings.FoldModel ?? JobValidation.Ensemble),
             ScratchReference = settings.Scratch,
             EnsembleSize = settings.EnsembleSize,
-            Space = settings.Space is null ? null : await ReadSpaceAsync(settings.Space, cancellationToken).ConfigureAwait(false),
+            Space = settings.Space is null ? null : await SpaceFile.ReadAsync(settings.Space, cancellationToken).ConfigureAwait(false),
         };
 
         var dataset = settings.Json
@@ -63,24 +61,5 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
         Services.Out.Write(JobView.Summary(await handle.UpdateStatusAsync(cancellationToken).ConfigureAwait(false)));
         Services.Out.WriteLine();
         return ExitCodes.Success;
-    }
-
-    private static async Task<SearchSpaceDefinition> ReadSpaceAsync(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"'{path}' does not exist.", path);
-        }
-
-        try
-        {
-            await using var file = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<SearchSpaceDefinition>(file, CliJson.Lines, cancellationToken).ConfigureAwait(false)
-                ?? throw new CliUsageException($"'{path}' holds no search space.");
-        }
-        catch (JsonException e)
-        {
-            throw new CliUsageException($"'{path}' is not a search space: {e.Message}");
-        }
     }
 }
