@@ -22,6 +22,7 @@ public sealed class JobsCliArgumentsTests
     [Theory]
     [InlineData("--sampler", "magic")]
     [InlineData("--scheduler", "never")]
+    [InlineData("--metric", "f1")]
     [InlineData("--trials", "0")]
     [InlineData("--parallel", "65")]
     [InlineData("--budget", "1 fortnight")]

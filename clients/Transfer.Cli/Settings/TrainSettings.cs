@@ -39,6 +39,10 @@ public sealed class TrainSettings : TransferSettings
     [DefaultValue(4)]
     public int Epochs { get; init; } = 4;
 
+    [CommandOption("--metric <NAME>")]
+    [Description("The validation metric to optimise: accuracy (maximised; the default) or loss (minimised).")]
+    public string? Metric { get; init; }
+
     [CommandOption("--sampler <NAME>")]
     [Description("random, grid, lhs, tpe, tpe-multivariate, gp or rl (default: TPE warm-started from the knowledge base).")]
     public string? Sampler { get; init; }
@@ -116,6 +120,11 @@ public sealed class TrainSettings : TransferSettings
         if (Validation is not (null or "auto" or "holdout" or "kfold") || Folds is < 2 or > 10 || FoldModel is not (null or "ensemble" or "refit" or "best-fold"))
         {
             return ValidationResult.Error("--validation must be auto, holdout or kfold, --folds between 2 and 10, and --fold-model ensemble, refit or best-fold.");
+        }
+
+        if (Metric is not (null or JobObjective.Accuracy or JobObjective.Loss))
+        {
+            return ValidationResult.Error($"Unknown metric '{Metric}': use accuracy (maximised) or loss (minimised).");
         }
 
         if (Sampler is not null && !Samplers.Contains(Sampler))

@@ -6,7 +6,7 @@ namespace Transfer.Client.Jobs;
 
 /// <summary>
 /// What <see cref="TransferClient.AutoTrainAsync"/> does with a dataset on disk: its name and label column for the upload,
-/// and the job's budget, sampler, scheduler, parallelism, seed and space (server defaults where null).
+/// and the job's objective, budget, sampler, scheduler, parallelism, seed and space (server defaults where null).
 /// </summary>
 public sealed record AutoTrainOptions
 {
@@ -24,6 +24,9 @@ public sealed record AutoTrainOptions
 
     /// <summary>No new trial once the trials have held worker devices this many hours in all.</summary>
     public double? DeviceHours { get; init; }
+
+    /// <summary>The validation metric to optimise: <c>accuracy</c> (maximised) or <c>loss</c> (minimised); null for the server's accuracy.</summary>
+    public string? Metric { get; init; }
 
     public int MaxEpochs { get; init; } = 4;
 
@@ -51,6 +54,7 @@ public sealed record AutoTrainOptions
     /// <summary>The job request for an uploaded dataset.</summary>
     public CreateJobRequest ToRequest(string datasetId) => new(
         datasetId,
+        Objective: Metric is null ? null : new JobObjective(Metric),
         Budget: Trials is null && WallTime is null && DeviceHours is null ? null : new JobBudget(Trials, WallTime?.TotalSeconds, DeviceHours),
         Space: Space,
         Sampler: Sampler is null ? null : new SamplerDefinition(Sampler, Seed),

@@ -27,6 +27,7 @@ public sealed class TrainCommand(CliServices services) : TransferCommand<TrainSe
             Trials = budget.Trials,
             WallTime = budget.WallTimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             DeviceHours = budget.DeviceHours,
+            Metric = settings.Metric,
             MaxEpochs = settings.Epochs,
             Sampler = settings.Sampler,
             Scheduler = settings.Scheduler,
