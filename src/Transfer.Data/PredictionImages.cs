@@ -10,6 +10,7 @@ namespace Transfer.Data;
 /// not labels; the names are the paths in the zip, in its order), or one PNG or JPEG file. Each image is brought to the
 /// model's input: resized (bicubic) when its size differs, made gray (BT.709 luminance) for a gray model, its gray value
 /// copied to all three channels for an RGB one. Unsafe paths, zip bombs and undecodable files are refused as in uploads.
+/// <see cref="Fit"/> does the same for images already decoded, such as an IDX file's.
 /// </summary>
 public static class PredictionImages
 {
@@ -50,6 +51,47 @@ public static class PredictionImages
         }
     }
 
+    /// <summary>
+    /// Brings decoded images (an IDX file's, say) to the shape <paramref name="target"/> as <see cref="ReadAsync"/> brings
+    /// PNG and JPEG files: resized (bicubic) and converted to the target's channels. Images already of that shape are
+    /// returned as they are.
+    /// </summary>
+    /// <exception cref="ArgumentException">The images have neither 1 nor 3 channels.</exception>
+    public static ImageData Fit(ImageData images, ImageShape target)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(target);
+        if ((images.Channels, images.Height, images.Width) == (target.Channels, target.Height, target.Width))
+        {
+            return images;
+        }
+
+        if (images.Channels is not (1 or 3))
+        {
+            throw new ArgumentException($"Images of {images.Channels} channels cannot be converted; 1 (gray) or 3 (RGB) can.", nameof(images));
+        }
+
+        var size = target.Channels * target.Height * target.Width;
+        var pixels = new byte[checked((long)images.Count * size)];
+        var plane = images.Height * images.Width;
+        for (var i = 0; i < images.Count; i++)
+        {
+            var source = images.Image(i);
+            var rgb = new Rgb24[plane];
+            for (var at = 0; at < plane; at++)
+            {
+                rgb[at] = images.Channels == 1
+                    ? new Rgb24(source[at], source[at], source[at])
+                    : new Rgb24(source[at], source[plane + at], source[(2 * plane) + at]);
+            }
+
+            using var image = Image.LoadPixelData<Rgb24>(rgb, images.Width, images.Height);
+            Write(image, target, pixels.AsSpan(i * size, size));
+        }
+
+        return ImageData.Unlabeled(images.Count, target.Channels, target.Height, target.Width, pixels);
+    }
+
     private static async Task<NamedImages> ReadZipAsync(Stream seekable, ImageShape target, DatasetLimits limits, CancellationToken cancellationToken)
     {
         using (var archive = ZipLayout.Open(seekable))
@@ -84,6 +126,12 @@ public static class PredictionImages
     private static void Convert(byte[] bytes, string name, ImageShape target, DatasetLimits limits, Span<byte> dest)
     {
         using var image = ImageZipReader.Decode(bytes, name, limits);
+        Write(image, target, dest);
+    }
+
+    /// <summary>Writes an image at the target shape, channels first: resized when its size differs, then gray or RGB planes.</summary>
+    private static void Write(Image<Rgb24> image, ImageShape target, Span<byte> dest)
+    {
         if (image.Width != target.Width || image.Height != target.Height)
         {
             image.Mutate(x => x.Resize(target.Width, target.Height, KnownResamplers.Bicubic));

@@ -95,6 +95,35 @@ public sealed class PredictionImagesTests
         Assert.Equal("image-undecodable", await CodeAsync(png[..40]));
     }
 
+    [Fact]
+    public async Task DecodedImagesOfAnotherSizeAreFittedAsTheSameImagesSentAsPngAre()
+    {
+        var gradient = Gradient(8, 6);
+        var idx = ImageData.Unlabeled(2, 1, 6, 8, [.. gradient, .. gradient]);
+        using var image = Image.LoadPixelData<Rgb24>([.. gradient.Select(v => new Rgb24(v, v, v))], 8, 6);
+        using var png = new MemoryStream();
+        await image.SaveAsPngAsync(png);
+        png.Position = 0;
+
+        var fitted = PredictionImages.Fit(idx, Gray28);
+        var read = await PredictionImages.ReadAsync(png, "g.png", Gray28);
+
+        Assert.Equal((2, 1, 28, 28), (fitted.Count, fitted.Channels, fitted.Height, fitted.Width));
+        Assert.True(fitted.IsUnlabeled);
+        Assert.Equal(read.Images.Image(0).ToArray(), fitted.Image(0).ToArray());
+        Assert.Equal(fitted.Image(0).ToArray(), fitted.Image(1).ToArray());
+
+        var rgb = PredictionImages.Fit(idx, new ImageShape(3, 6, 8)); // same size, gray copied to three planes
+        Assert.Equal([.. gradient, .. gradient, .. gradient], rgb.Image(0).ToArray());
+        Assert.Same(idx, PredictionImages.Fit(idx, new ImageShape(1, 6, 8)));
+        var red = ImageData.Unlabeled(1, 3, 2, 2, [255, 255, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0]);
+        Assert.All(PredictionImages.Fit(red, new ImageShape(1, 2, 2)).Pixels, v => Assert.Equal(54, v)); // BT.709, as a red PNG
+        Assert.Throws<ArgumentException>(() => PredictionImages.Fit(ImageData.Unlabeled(1, 2, 2, 2, new byte[8]), Gray28));
+    }
+
+    private static byte[] Gradient(int width, int height) =>
+        [.. Enumerable.Range(0, width * height).Select(i => (byte)(((i % width) * 31) + ((i / width) * 7)))];
+
     private static byte[] Png(int width, int height, Rgb24 colour)
     {
         using var image = new Image<Rgb24>(width, height, colour);

@@ -76,8 +76,8 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
     }
 
     /// <summary>
-    /// The examples of a predict request, read for the model's input: 'images' (an IDX images file; a 'labels' part is not
-    /// needed and is ignored), or 'data' told by its first bytes: a zip of images or one PNG or JPEG for an image model
+    /// The examples of a predict request, read for the model's input: 'images' (an IDX images file of any size, resized as
+    /// images are; a 'labels' part is not needed and is ignored), or 'data' told by its first bytes: a zip of images or one PNG or JPEG for an image model
     /// (<see cref="PredictionImages"/>), a CSV for a table model (<see cref="ModelCsvReader"/>, any label column ignored).
     /// </summary>
     private async Task<Examples> ReadExamplesAsync(Dictionary<string, Part> parts, Preprocessing preprocessing, CancellationToken cancellationToken)
@@ -91,10 +91,9 @@ public sealed class ModelService(JobService jobs, ArtifactStore artifacts, Datas
                 throw WrongInput("This model takes table rows, as a CSV; the upload is an IDX images file.");
             }
 
+            // Another size or channel count is resized and converted as PNG and JPEG files are.
             var images = await IdxReader.ReadImagesAsync(idx.Content, limits, cancellationToken);
-            return (images.Channels, images.Height, images.Width) == (input.Channels, input.Height, input.Width)
-                ? new Examples(images, null, null, null)
-                : throw WrongInput($"The IDX images are {images.Channels}×{images.Height}×{images.Width} (channels × height × width); the model takes {Shape(input)}. Send them as PNG or JPEG files, in a zip, to have them resized.");
+            return new Examples(PredictionImages.Fit(images, new ImageShape(input.Channels, input.Height, input.Width)), null, null, null);
         }
 
         if (!parts.TryGetValue(DatasetParts.Data, out var data))
