@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Transfer.Client;
 using Transfer.Client.Problems;
+using Transfer.Contracts.Jobs;
 using Transfer.Contracts.Knowledge;
 using Transfer.EndToEnd.Tests.Hosting;
 
@@ -56,6 +57,14 @@ public sealed class GroupBenchmarkModelTests(GroupModelHostFixture host)
         Assert.Equal(done.DatasetId, model.SourceDataset);
         Assert.Equal("cnn-footwear-e2e", (await admin.Knowledge.GetGroupsAsync()).Groups.Single(g => g.Id == footwear).BenchmarkModelId);
         Assert.Equal(DatasetKnowledgeStatus.Pending, (await admin.Knowledge.GetMetaFeaturesAsync(done.DatasetId)).Status);
+
+        // A job on a footwear dataset would fine-tune it, with the baseline's backbone frozen; a table's trains from scratch.
+        var shoes = await admin.Jobs.PlanAsync(new CreateJobRequest(ids["fmnist-shoes-a"]));
+        Assert.Equal(("cnn-footwear-e2e", footwear), (shoes.BenchmarkModelId, shoes.Group));
+        Assert.True(shoes.BaselineConfiguration["frozen_blocks"].Number > 0);
+        var table = await admin.Jobs.PlanAsync(new CreateJobRequest(ids["iris"]));
+        Assert.Equal((null, tabular), (table.BenchmarkModelId, table.Group));
+        Assert.Equal(0, table.BaselineConfiguration["frozen_blocks"].Number);
 
         // What it refuses, and to whom.
         using var http = host.CreateHttpClient(host.AdminKey);

@@ -213,12 +213,17 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
         await ReadyAsync(user, uploaded.Id);
         var recommended = await user.Knowledge.RecommendForDatasetAsync(uploaded.Id, count: 10);
 
+        var plan = await user.Jobs.PlanAsync(new CreateJobRequest(uploaded.Id, Budget: new JobBudget(Trials: 2), MaxEpochs: 1, Seed: 3));
         var created = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(uploaded.Id, Budget: new JobBudget(Trials: 2), MaxEpochs: 1, Seed: 3), Json.Options);
         created.EnsureSuccessStatusCode();
         var job = await JobWaits.UntilAsync(http, (await created.Content.ReadFromJsonAsync<JobInfo>(Json.Options))!.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
         var trials = (await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!;
 
         Assert.Equal(JobStatus.Completed, job.Status);
+        // The job says what its trials start from, as its plan did: the dataset's group and that group's benchmark model, if any.
+        Assert.Equal((plan.BenchmarkModelId, plan.Group), (job.BenchmarkModelId, job.Group));
+        Assert.Equal((await user.Knowledge.GetMetaFeaturesAsync(uploaded.Id)).Group!.GroupId, job.Group);
+        Assert.Equal(plan.BaselineConfiguration.Keys.Order(), trials.Single(t => t.IsBaseline).Configuration.Keys.Order());
         var first = ConfigurationJson.ToJson(trials.Single(t => !t.IsBaseline).Configuration);
         Assert.Contains(recommended.Items, item => first.All(p => item.Configuration.TryGetValue(p.Key, out var v) && v.GetRawText() == p.Value.GetRawText()));
     }

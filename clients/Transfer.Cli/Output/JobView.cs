@@ -36,7 +36,8 @@ public static class JobView
         Row(grid, "Id", j.Id);
         Row(grid, "Dataset", j.DatasetId);
         Row(grid, "Status", j.Status.ToString());
-        Row(grid, "Objective", $"{j.Request.Objective?.Metric ?? "accuracy"} ({((j.Request.Objective?.Maximizes ?? true) ? "max" : "min")})");
+        Row(grid, "Base model", BaseModel(j.BenchmarkModelId, j.Group));
+        Row(grid, "Objective", Objective(j.Request));
         Row(grid, "Trials", $"{j.TrialsFinished} done of {j.TrialsStarted} started");
         Row(grid, "Budget", BudgetUse(j));
         Row(grid, "Best", j.BestTrial is { } b ? $"trial {b}: {Number(j.BestScore)}" : "-");
@@ -83,6 +84,16 @@ public static class JobView
 
         return table;
     }
+
+    /// <summary>What a job's trials start from: its group's benchmark model, fine-tuned, or nothing.</summary>
+    public static string BaseModel(string? benchmarkModelId, string? group) =>
+        benchmarkModelId is not null
+            ? $"{benchmarkModelId}, fine-tuned" + (group is null ? "" : $" (the benchmark model of the dataset's group {group})")
+            : "none, trained from scratch" + (group is null ? "" : $" (the dataset's group {group} has no benchmark model for it)");
+
+    /// <summary>The metric and its direction: <c>accuracy (max)</c>.</summary>
+    public static string Objective(CreateJobRequest request) =>
+        $"{request.Objective?.Metric ?? JobObjective.Accuracy} ({((request.Objective?.Maximizes ?? true) ? "max" : "min")})";
 
     /// <summary>A configuration as <c>name=value</c> pairs in name order.</summary>
     public static string Configuration(IReadOnlyDictionary<string, ParameterValue> configuration) =>
@@ -134,6 +145,7 @@ public static class JobView
         var report = j.Report;
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         Row(grid, "Job", $"{j.Id}: {j.Status}");
+        Row(grid, "Base model", BaseModel(j.BenchmarkModelId, j.Group));
         if (report is { Folds: > 1 } r)
         {
             Row(grid, "Scoring", $"{r.Folds}-fold cross-validation (mean ± std over folds); the test split is held out");

@@ -16,8 +16,8 @@ public static class PlanView
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         JobView.Row(grid, "Dataset", plan.Request.DatasetId);
         JobView.Row(grid, "Budget", BudgetText.Format(plan.Request.Budget));
-        JobView.Row(grid, "Objective", $"{plan.Request.Objective?.Metric ?? JobObjective.Accuracy} ({((plan.Request.Objective?.Maximizes ?? true) ? "max" : "min")})");
-        JobView.Row(grid, "Fine-tunes", plan.BenchmarkModelId is { } model ? $"{model}" + (plan.Group is { } group ? $", the benchmark model of group {group}" : "") : "no benchmark model: trains from scratch");
+        JobView.Row(grid, "Objective", JobView.Objective(plan.Request));
+        JobView.Row(grid, "Base model", JobView.BaseModel(plan.BenchmarkModelId, plan.Group));
         JobView.Row(grid, "Scoring", plan.Folds > 1 ? $"{plan.Folds}-fold cross-validation; a test split is held out" : "one validation split; a test split is held out");
         JobView.Row(grid, "Baseline", $"trial 0: {JobView.Configuration(plan.BaselineConfiguration)}");
         JobView.Row(grid, "Warm start", plan.WarmStartConfigurations.Count + plan.WarmStartObservations == 0

@@ -7,6 +7,9 @@ namespace Transfer.Contracts.Jobs;
 /// test split: the ensemble's when the job ensembled its trials (<see cref="JobReport.Ensemble"/>), else the best trial's.
 /// <see cref="DeviceHoursUsed"/> is the device time its trials have held so far (what a <see cref="JobBudget.DeviceHours"/>
 /// budget counts); <see cref="Deadline"/> is when a wall-time budget stops new trials (null without one, or once extended).
+/// <see cref="BenchmarkModelId"/> is the benchmark model its trials fine-tune, the one of the dataset's virtual
+/// <see cref="Group"/>; null when they train from scratch (the group has none, or the job was asked not to use the
+/// knowledge base).
 /// </summary>
 public sealed record JobInfo(
     string Id,
@@ -26,4 +29,6 @@ public sealed record JobInfo(
     DateTimeOffset UpdatedAt,
     JobReport? Report = null,
     double DeviceHoursUsed = 0,
-    DateTimeOffset? Deadline = null);
+    DateTimeOffset? Deadline = null,
+    string? BenchmarkModelId = null,
+    string? Group = null);

@@ -221,7 +221,9 @@ public sealed partial class StudyGrain
             S.UpdatedAt,
             Engine.Report(),
             Engine.DeviceSecondsUsed(time.GetUtcNow()) / 3600,
-            S.Deadline);
+            S.Deadline,
+            S.Plan?.BenchmarkModelId,
+            S.Plan?.Group);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]

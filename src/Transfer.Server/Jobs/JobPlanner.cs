@@ -29,7 +29,7 @@ public sealed class JobPlanner
         var baseline = Baseline(space, frozenBlocks: benchmark is null ? 0 : baseModel.BackboneBlocks);
         var folds = (request.Validation ?? new JobValidation()).FoldsFor((int)Math.Round(dataset.Schema.Examples * (1 - TorchTrialExecutor.TestFraction)));
         var scratch = request.ScratchReference ?? (benchmark is not null && (request.Budget?.Trials ?? int.MaxValue) >= CreateJobRequest.ScratchMinTrials);
-        return new StudyPlan(space, baseModel with { Head = [] }, benchmark?.WeightsBlob, warmStart, baseline, folds, scratch);
+        return new StudyPlan(space, baseModel with { Head = [] }, benchmark?.WeightsBlob, warmStart, baseline, folds, scratch, benchmark?.ModelId, benchmark?.Group);
     }
 
     /// <summary>The joint space without <c>epochs</c> (the scheduler sets training length); an FC-only head for tables.</summary>

@@ -35,13 +35,13 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     /// <summary>What <see cref="StartAsync(string, CreateJobRequest, CancellationToken)"/> would start, checked the same way, without starting it.</summary>
     public async Task<JobPlanInfo> DryRunAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default)
     {
-        var (normalized, _, plan, advice) = await PlanAsync(tenant, request, consultKnowledgeBase: true, cancellationToken);
+        var (normalized, _, plan, _) = await PlanAsync(tenant, request, consultKnowledgeBase: true, cancellationToken);
         return new JobPlanInfo(
             normalized,
             plan.Space,
             plan.BaselineConfiguration,
-            advice.Benchmark?.ModelId,
-            advice.Benchmark?.Group,
+            plan.BenchmarkModelId,
+            plan.Group,
             Math.Max(1, plan.Folds),
             plan.ScratchReference,
             plan.WarmStart?.Enqueued ?? [],
@@ -61,7 +61,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
         // Knowledge base: the group's benchmark model, and the nearest datasets' best configurations valid in the job's space.
         var advice = consultKnowledgeBase ? await knowledge.AdviseAsync(tenant, dataset, cancellationToken) : Knowledge.KnowledgeAdvice.None;
         var plan = planner.Plan(request, dataset, advice.Benchmark, warmStart: null);
-        plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective, plan.BaselineConfiguration) };
+        plan = plan with { WarmStart = advice.WarmStartFor(plan.Space, request.Objective, plan.BaselineConfiguration), Group = plan.Group ?? advice.Group?.GroupId };
         SearchSpace space;
         try
         {

@@ -102,6 +102,7 @@ function summary(job) {
   return html`<dl class="summary">
     <dt>State</dt><dd><span class="state ${job.status.toLowerCase()}" id="job-state">${job.status}</span>${job.message ? ` — ${job.message}` : ''}</dd>
     <dt>Dataset</dt><dd><a href="#/datasets/${job.datasetId}">${job.datasetId}</a></dd>
+    <dt>Base model</dt><dd id="job-base-model">${job.benchmarkModelId ? `${job.benchmarkModelId}, fine-tuned${job.group ? ` (the benchmark model of group ${job.group})` : ''}` : `none, trained from scratch${job.group ? ` (group ${job.group} has no benchmark model for it)` : ''}`}</dd>
     <dt>Progress</dt><dd><progress max="${budget ?? 1}" value="${budget ? job.trialsFinished : 0}"></progress> ${job.trialsFinished} finished, ${job.trialsStarted} started of ${budget ?? '∞'} trials (max ${job.request.maxEpochs} epochs each)</dd>
     ${raw(timeBudget(job))}
     <dt>Best vs default</dt><dd>${score(job.bestScore)} (trial ${job.bestTrial ?? '—'}) vs ${score(job.baselineScore)}${job.testScore != null ? `; held-out test ${score(job.testScore)}` : ''}</dd>
