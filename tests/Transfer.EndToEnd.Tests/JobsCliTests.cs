@@ -128,7 +128,9 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
         Assert.Contains("5-fold cross-validation", shown, StringComparison.Ordinal);
         Assert.Contains("base_lr", shown, StringComparison.Ordinal);
         Assert.Contains("Saved the search space to " + file, shown, StringComparison.Ordinal);
-        var saved = Parse<SearchSpaceDefinition>(await File.ReadAllTextAsync(file));
+        var text = await File.ReadAllTextAsync(file);
+        Assert.DoesNotContain("null", text, StringComparison.Ordinal); // only what is set, to edit
+        var saved = Parse<SearchSpaceDefinition>(text);
 
         // An edited space (one parameter narrowed) is checked and used as it is.
         var narrowed = saved with { Parameters = [.. saved.Parameters.Select(p => p.Name == "base_lr" ? p with { Low = 0.001, High = 0.01 } : p)] };

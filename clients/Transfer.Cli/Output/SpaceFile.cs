@@ -13,6 +13,9 @@ public static class SpaceFile
 {
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
+    // What a person edits: indented, and without the unset (null) fields of every parameter.
+    private static readonly JsonSerializerOptions Editable = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="CliUsageException">The file is not a search space.</exception>
     public static async Task<SearchSpaceDefinition> ReadAsync(string path, CancellationToken cancellationToken)
@@ -35,11 +38,11 @@ public static class SpaceFile
         }
     }
 
-    /// <summary>Writes the space indented, as the API shows it; the file appears only once complete.</summary>
+    /// <summary>Writes the space indented, as the API shows it less its null fields; the file appears only once complete.</summary>
     public static async Task WriteAsync(string path, SearchSpaceDefinition space, CancellationToken cancellationToken)
     {
         var partial = path + ".partial";
-        await File.WriteAllTextAsync(partial, JsonSerializer.Serialize(space, CliJson.Options) + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(partial, JsonSerializer.Serialize(space, Editable) + Environment.NewLine, cancellationToken).ConfigureAwait(false);
         File.Move(partial, path, overwrite: true);
     }
 }
