@@ -39,6 +39,41 @@ public sealed class JobsCliArgumentsTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("--trials 2 --budget 3")]
+    [InlineData("--budget 1_fortnight")]
+    [InlineData("--trials 0")]
+    public async Task ExtendRefusesAnExtensionWithoutALimitOrWithABadOneBeforeCallingTheServer(string options)
+    {
+        using var handler = new CannedProblemHandler(HttpStatusCode.InternalServerError, "{}");
+        using var harness = new CliHarness(handler, new Dictionary<string, string> { ["TRANSFER_API_KEY"] = "k" });
+
+        var run = await harness.RunAsync(["jobs", "extend", "job-1", .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(o => o.Replace('_', ' '))]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Equal(0, handler.Requests);
+    }
+
+    [Fact]
+    public async Task ExtendSendsTheBudgetFromNow()
+    {
+        string? sent = null;
+        using var handler = new RoutedHandler(r =>
+        {
+            sent = r.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
+            return RoutedHandler.Ok(JobEvents.Job(Contracts.Jobs.JobStatus.Running, 3, 2));
+        });
+        using var harness = new CliHarness(handler, new Dictionary<string, string> { ["TRANSFER_API_KEY"] = "k" });
+
+        var run = await harness.RunAsync("jobs", "extend", "job-1", "--budget", "30m,0.5dh");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("/api/jobs/job-1/extend", handler.Seen.Single().RequestUri!.AbsolutePath);
+        Assert.Equal(new Contracts.Jobs.ExtendJobRequest(null, 1800, 0.5), System.Text.Json.JsonSerializer.Deserialize<Contracts.Jobs.ExtendJobRequest>(sent!, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)));
+        Assert.StartsWith("Extended job-1: Running; budget now", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(null, "20,1h,0.5dh", 20, 3600.0, 0.5)]
     [InlineData("8", "90s", 8, 90.0, null)]
     [InlineData(null, "2 device-hours", null, null, 2.0)]

@@ -221,10 +221,22 @@ public sealed class JobTests(TransferHostFixture host)
         var trial = Assert.Single((await http.GetFromJsonAsync<TrialInfo[]>($"/api/jobs/{job.Id}/trials", Json.Options))!);
         Assert.InRange(job.DeviceHoursUsed * 3600, (trial.FinishedAt - trial.StartedAt)!.Value.TotalSeconds, 600);
 
-        // Extending adds trials and lifts the device-time limit the job had spent.
+        // Extending by a trial runs exactly one more (not up to the 20 the request allowed): the device-time limit is lifted.
         var extended = (await (await http.PostAsJsonAsync($"/api/jobs/{job.Id}/extend", new { additionalTrials = 1 }, Json.Options)).Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
         Assert.Equal(2, extended.TrialsStarted);
-        await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
+        Assert.Equal(new JobBudget(Trials: 2), extended.Request.Budget);
+        var twice = await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
+        Assert.Equal((JobStatus.Completed, 2), (twice.Status, twice.TrialsStarted));
+
+        // Extending by device time alone: no trial cap, and new trials stop once one more device-second is spent.
+        var used = twice.DeviceHoursUsed;
+        var timed = (await (await http.PostAsJsonAsync($"/api/jobs/{job.Id}/extend", new ExtendJobRequest(DeviceHours: 1 / 3600.0), Json.Options)).Content.ReadFromJsonAsync<JobInfo>(Json.Options))!;
+        Assert.Null(timed.Request.Budget!.Trials);
+        Assert.Equal(used + (1 / 3600.0), timed.Request.Budget.DeviceHours!.Value, 9);
+        var thrice = await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(3));
+        Assert.Equal((JobStatus.Completed, 3), (thrice.Status, thrice.TrialsStarted));
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync($"/api/jobs/{job.Id}/extend", new ExtendJobRequest(), Json.Options), HttpStatusCode.BadRequest, "bad-budget", "additionalTrials");
+        await Problems.AssertProblemAsync(await http.PostAsJsonAsync($"/api/jobs/{job.Id}/extend", new ExtendJobRequest(WallTimeSeconds: -5), Json.Options), HttpStatusCode.BadRequest, "bad-budget");
 
         // With no budget a job gets the default ten trials, not an endless search; a loss objective is minimised.
         var unbounded = await http.PostAsJsonAsync("/api/jobs", new CreateJobRequest(dataset.Id, Objective: new JobObjective(JobObjective.Loss), MaxEpochs: 1, Seed: 2), Json.Options);

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Transfer.Client.Jobs;
+using Transfer.Contracts.Jobs;
 
 namespace Transfer.Cli.Settings;
 
@@ -27,15 +29,48 @@ public class JobsSettings : TransferSettings
         public string Id { get; init; } = "";
     }
 
-    /// <summary><c>jobs extend &lt;job&gt; --trials N</c>.</summary>
+    /// <summary><c>jobs extend &lt;job&gt; [--trials N] [--budget 20,1h,0.5dh]</c>.</summary>
     public sealed class Extend : ById
     {
-        [CommandOption("--trials <N>", isRequired: true)]
+        [CommandOption("--trials <N>")]
         [Description("Trials to add.")]
-        public int Trials { get; init; }
+        public int? Trials { get; init; }
 
-        public override ValidationResult Validate() =>
-            Trials is >= 1 and <= 1000 ? ValidationResult.Success() : ValidationResult.Error("--trials must be between 1 and 1000.");
+        [CommandOption("--budget <BUDGET>")]
+        [Description("More budget from now, as for train: trials, wall time (30s, 10m, 1h) and/or device-hours (0.5dh), comma-separated; whichever is spent first stops new trials. Limits left out are lifted.")]
+        public string? Budget { get; init; }
+
+        /// <summary>The extension <c>--trials</c> and <c>--budget</c> make together.</summary>
+        public ExtendJobRequest Extension
+        {
+            get
+            {
+                var budget = Budget is null ? new JobBudget() : BudgetText.Parse(Budget);
+                return new ExtendJobRequest(Trials ?? budget.Trials, budget.WallTimeSeconds, budget.DeviceHours);
+            }
+        }
+
+        public override ValidationResult Validate()
+        {
+            if (Trials is null && Budget is null)
+            {
+                return ValidationResult.Error("Say how much more: --trials N and/or --budget (e.g. 10,30m,0.5dh).");
+            }
+
+            try
+            {
+                if (Budget is not null && BudgetText.Parse(Budget).Trials is not null && Trials is not null)
+                {
+                    return ValidationResult.Error("Give the trial count once: in --trials or in --budget.");
+                }
+            }
+            catch (FormatException ex)
+            {
+                return ValidationResult.Error($"--budget: {ex.Message}");
+            }
+
+            return Trials is null or (>= 1 and <= 1000) ? ValidationResult.Success() : ValidationResult.Error("--trials must be between 1 and 1000.");
+        }
     }
 
     /// <summary><c>jobs plan &lt;dataset&gt; [--epochs] [--space] [--save-space]</c>: what a job would do, without starting it.</summary>

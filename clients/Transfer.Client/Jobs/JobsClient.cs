@@ -121,11 +121,20 @@ public class JobsClient
         return _api.StopAsync(id, cancellationToken);
     }
 
-    /// <summary>Adds trials to a job (running or done); a finished job resumes from its history.</summary>
-    public virtual Task<JobInfo> ExtendAsync(string id, int additionalTrials, CancellationToken cancellationToken = default)
+    /// <summary>Adds trials to a job (running or done), with no time limit; a finished job resumes from its history.</summary>
+    public virtual Task<JobInfo> ExtendAsync(string id, int additionalTrials, CancellationToken cancellationToken = default) =>
+        ExtendAsync(id, new ExtendJobRequest(additionalTrials), cancellationToken);
+
+    /// <summary>
+    /// Gives a job (running or done) a budget from now on: more trials, wall time and/or device time, whichever is spent
+    /// first (<see cref="ExtendJobRequest"/>); a finished job resumes from its history.
+    /// </summary>
+    /// <exception cref="Problems.TransferProblemException">400 for an extension without a limit or out of range, 404 for an unknown job.</exception>
+    public virtual Task<JobInfo> ExtendAsync(string id, ExtendJobRequest extension, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return _api.ExtendAsync(id, new ExtendJobRequest(additionalTrials), cancellationToken);
+        ArgumentNullException.ThrowIfNull(extension);
+        return _api.ExtendAsync(id, extension, cancellationToken);
     }
 
     public virtual Task<JobInfo> RerunFailedAsync(string id, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ namespace Transfer.Contracts.Jobs;
 /// winner with the baseline and the from-scratch reference. <see cref="TestScore"/> is the registered model's accuracy on the
 /// test split: the ensemble's when the job ensembled its trials (<see cref="JobReport.Ensemble"/>), else the best trial's.
 /// <see cref="DeviceHoursUsed"/> is the device time its trials have held so far (what a <see cref="JobBudget.DeviceHours"/>
-/// budget counts); <see cref="Deadline"/> is when a wall-time budget stops new trials (null without one, or once extended).
+/// budget counts); <see cref="Deadline"/> is when a wall-time budget stops new trials (null without one; an extension sets its own).
 /// <see cref="BenchmarkModelId"/> is the benchmark model its trials fine-tune, the one of the dataset's virtual
 /// <see cref="Group"/>; null when they train from scratch (the group has none, or the job was asked not to use the
 /// knowledge base).

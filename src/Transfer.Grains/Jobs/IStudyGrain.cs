@@ -38,7 +38,7 @@ public interface IStudyGrain : IGrainWithStringKey
     Task<JobInfo?> StopAsync();
 
     [Alias("extend")]
-    Task<JobInfo?> ExtendAsync(int additionalTrials);
+    Task<JobInfo?> ExtendAsync(ExtendJobRequest extension);
 
     [Alias("rerun-failed")]
     Task<JobInfo?> RerunFailedAsync();

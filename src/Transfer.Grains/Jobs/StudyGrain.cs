@@ -184,22 +184,34 @@ public sealed partial class StudyGrain(
         return Info();
     }
 
-    public async Task<JobInfo?> ExtendAsync(int additionalTrials)
+    public async Task<JobInfo?> ExtendAsync(ExtendJobRequest extension)
     {
+        ArgumentNullException.ThrowIfNull(extension);
         if (!state.RecordExists)
         {
             return null;
         }
 
-        // Extending adds trials and lifts the time limits (wall time and device time), which the job may have spent.
-        S.TrialBudget = checked(Math.Max(S.TrialBudget, S.Trials.Count) + additionalTrials);
-        S.Deadline = null;
-        S.DeviceSecondsBudget = null;
+        // The extension is the budget from now on (see ExtendJobRequest); a limit it leaves out is lifted. A finished job
+        // gets its more trials on top of those it ran, however it ended; a running one on top of its trial budget.
+        var now = time.GetUtcNow();
+        S.TrialBudget = extension.AdditionalTrials is { } more
+            ? checked((S.Status == JobStatus.Running && S.TrialBudget != int.MaxValue ? Math.Max(S.TrialBudget, S.Trials.Count) : S.Trials.Count) + more)
+            : int.MaxValue;
+        S.Deadline = extension.WallTimeSeconds is { } seconds ? now.AddSeconds(seconds) : null;
+        S.DeviceSecondsBudget = extension.DeviceHours is { } hours ? Engine.DeviceSecondsUsed(now) + (hours * 3600) : null;
+        // The request shows the budget in force, as JobBudget reads it: all trials, wall time from this extension, all device time.
+        S.Request = S.Request! with { Budget = new JobBudget(S.TrialBudget == int.MaxValue ? null : S.TrialBudget, extension.WallTimeSeconds, S.DeviceSecondsBudget / 3600) };
         S.FinishedAt = null;
         if (S.Status != JobStatus.Running)
         {
             S.Status = JobStatus.Running;
-            S.Message = $"extended by {additionalTrials} trial(s)";
+            S.Message = "extended: " + string.Join(", ", new[]
+            {
+                extension.AdditionalTrials is { } n ? $"{n} more trial(s)" : null,
+                extension.WallTimeSeconds is { } s ? FormattableString.Invariant($"{s:0.#} s more wall time") : null,
+                extension.DeviceHours is { } h ? FormattableString.Invariant($"{h:0.###} more device-hours") : null,
+            }.OfType<string>());
             await this.RegisterOrUpdateReminder(LeaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             StartLeaseTimer();
         }

@@ -121,12 +121,13 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     public async Task<JobInfo> ExtendAsync(string tenant, string id, ExtendJobRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (request.AdditionalTrials is < 1 or > 1_000)
+        if (request is { AdditionalTrials: null, WallTimeSeconds: null, DeviceHours: null }
+            || request.AdditionalTrials is < 1 or > 1_000 || request.WallTimeSeconds is <= 0 or > MaxBudgetSeconds || request.DeviceHours is <= 0 or > MaxBudgetSeconds / 3600.0)
         {
-            throw ApiProblemException.BadRequest("bad-budget", "additionalTrials must be between 1 and 1000.");
+            throw ApiProblemException.BadRequest("bad-budget", "An extension is additionalTrials (1-1000), wallTimeSeconds (> 0) and/or deviceHours (> 0), each at most a year, counted from now; whichever is spent first stops new trials, and a limit left out is lifted.");
         }
 
-        return await Study(tenant, id).ExtendAsync(request.AdditionalTrials) ?? throw ApiProblemException.NotFound("job", id);
+        return await Study(tenant, id).ExtendAsync(request) ?? throw ApiProblemException.NotFound("job", id);
     }
 
     public async Task<JobInfo> RerunFailedAsync(string tenant, string id, CancellationToken cancellationToken = default)
