@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Transfer.Client.Jobs;
 using Transfer.Contracts.Jobs;
 
 namespace Transfer.Cli.Settings;
@@ -45,8 +44,8 @@ public class JobsSettings : TransferSettings
         {
             get
             {
-                var budget = Budget is null ? new JobBudget() : BudgetText.Parse(Budget);
-                return new ExtendJobRequest(Trials ?? budget.Trials, budget.WallTimeSeconds, budget.DeviceHours);
+                var budget = BudgetOptions.Combine(Trials, Budget);
+                return new ExtendJobRequest(budget.Trials, budget.WallTimeSeconds, budget.DeviceHours);
             }
         }
 
@@ -57,19 +56,8 @@ public class JobsSettings : TransferSettings
                 return ValidationResult.Error("Say how much more: --trials N and/or --budget (e.g. 10,30m,0.5dh).");
             }
 
-            try
-            {
-                if (Budget is not null && BudgetText.Parse(Budget).Trials is not null && Trials is not null)
-                {
-                    return ValidationResult.Error("Give the trial count once: in --trials or in --budget.");
-                }
-            }
-            catch (FormatException ex)
-            {
-                return ValidationResult.Error($"--budget: {ex.Message}");
-            }
-
-            return Trials is null or (>= 1 and <= 1000) ? ValidationResult.Success() : ValidationResult.Error("--trials must be between 1 and 1000.");
+            return BudgetOptions.Check(Trials, Budget) is { } bad ? bad
+                : Trials is null or (>= 1 and <= 1000) ? ValidationResult.Success() : ValidationResult.Error("--trials must be between 1 and 1000.");
         }
     }
 

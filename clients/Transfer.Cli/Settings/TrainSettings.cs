@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Transfer.Client.Jobs;
 using Transfer.Contracts.Jobs;
 
 namespace Transfer.Cli.Settings;
@@ -25,14 +24,7 @@ public sealed class TrainSettings : TransferSettings
     public string? Budget { get; init; }
 
     /// <summary>The budget of <see cref="Trials"/> and <see cref="Budget"/> together (valid once <see cref="Validate"/> passed).</summary>
-    public JobBudget JobBudget
-    {
-        get
-        {
-            var parsed = Budget is null ? new JobBudget() : BudgetText.Parse(Budget);
-            return parsed with { Trials = Trials ?? parsed.Trials };
-        }
-    }
+    public JobBudget JobBudget => BudgetOptions.Combine(Trials, Budget);
 
     [CommandOption("--epochs <N>")]
     [Description("The longest a trial trains, in epochs.")]
@@ -97,19 +89,9 @@ public sealed class TrainSettings : TransferSettings
 
     public override ValidationResult Validate()
     {
-        if (Budget is not null)
+        if (BudgetOptions.Check(Trials, Budget) is { } bad)
         {
-            try
-            {
-                if (BudgetText.Parse(Budget).Trials is not null && Trials is not null)
-                {
-                    return ValidationResult.Error("Give the trial count once: in --trials or in --budget.");
-                }
-            }
-            catch (FormatException ex)
-            {
-                return ValidationResult.Error($"--budget: {ex.Message}");
-            }
+            return bad;
         }
 
         if (Trials is < 1 or > 10_000 || Epochs is < 1 or > 1000 || Parallel is < 1 or > 64 || EnsembleSize is < 0 or > 100)
