@@ -26,7 +26,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     /// </summary>
     public async Task<JobInfo> StartAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken = default)
     {
-        var (normalized, dataset, plan, _) = await PlanAsync(tenant, request, consultKnowledgeBase, cancellationToken);
+        var (normalized, dataset, plan) = await PlanAsync(tenant, request, consultKnowledgeBase, cancellationToken);
         var id = "job-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         await index.AddAsync(tenant, id, cancellationToken);
         return await Study(tenant, id).StartAsync(normalized, dataset, plan);
@@ -35,7 +35,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     /// <summary>What <see cref="StartAsync(string, CreateJobRequest, CancellationToken)"/> would start, checked the same way, without starting it.</summary>
     public async Task<JobPlanInfo> DryRunAsync(string tenant, CreateJobRequest request, CancellationToken cancellationToken = default)
     {
-        var (normalized, _, plan, _) = await PlanAsync(tenant, request, consultKnowledgeBase: true, cancellationToken);
+        var (normalized, _, plan) = await PlanAsync(tenant, request, consultKnowledgeBase: true, cancellationToken);
         return new JobPlanInfo(
             normalized,
             plan.Space,
@@ -49,7 +49,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     }
 
     /// <summary>Validates a request, fills in its defaults and resolves its plan; every problem a start can meet is met here.</summary>
-    private async Task<(CreateJobRequest Request, DatasetInfo Dataset, StudyPlan Plan, Knowledge.KnowledgeAdvice Advice)> PlanAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken)
+    private async Task<(CreateJobRequest Request, DatasetInfo Dataset, StudyPlan Plan)> PlanAsync(string tenant, CreateJobRequest request, bool consultKnowledgeBase, CancellationToken cancellationToken)
     {
         Validate(request);
         request = request with
@@ -83,7 +83,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-sampler", $"sampler '{request.Sampler!.Name}': {ex.Message}");
         }
 
-        return (request, dataset, plan, advice);
+        return (request, dataset, plan);
     }
 
     public async Task<Page<JobInfo>> ListAsync(string tenant, int? pageSize, string? continuationToken, CancellationToken cancellationToken = default)
