@@ -74,10 +74,10 @@ public static class PredictionImages
         var size = target.Channels * target.Height * target.Width;
         var pixels = new byte[checked((long)images.Count * size)];
         var plane = images.Height * images.Width;
+        var rgb = new Rgb24[plane]; // one buffer: LoadPixelData copies it
         for (var i = 0; i < images.Count; i++)
         {
             var source = images.Image(i);
-            var rgb = new Rgb24[plane];
             for (var at = 0; at < plane; at++)
             {
                 rgb[at] = images.Channels == 1

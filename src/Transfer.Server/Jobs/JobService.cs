@@ -121,8 +121,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
     public async Task<JobInfo> ExtendAsync(string tenant, string id, ExtendJobRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (request is { AdditionalTrials: null, WallTimeSeconds: null, DeviceHours: null }
-            || request.AdditionalTrials is < 1 or > 1_000 || request.WallTimeSeconds is <= 0 or > MaxBudgetSeconds || request.DeviceHours is <= 0 or > MaxBudgetSeconds / 3600.0)
+        if (request is { AdditionalTrials: null, WallTimeSeconds: null, DeviceHours: null } || !LimitsInRange(request.AdditionalTrials, 1_000, request.WallTimeSeconds, request.DeviceHours))
         {
             throw ApiProblemException.BadRequest("bad-budget", "An extension is additionalTrials (1-1000), wallTimeSeconds (> 0) and/or deviceHours (> 0), each at most a year, counted from now; whichever is spent first stops new trials, and a limit left out is lifted.");
         }
@@ -158,6 +157,12 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
 
     private const double MaxBudgetSeconds = 365 * 24 * 3600.0;
 
+    /// <summary>Whether each limit given is in range, as a job's budget and an extension take them: 1 to <paramref name="maxTrials"/> trials, and a time of more than nothing and at most a year.</summary>
+    private static bool LimitsInRange(int? trials, int maxTrials, double? wallTimeSeconds, double? deviceHours) =>
+        (trials is null || (trials >= 1 && trials <= maxTrials))
+        && (wallTimeSeconds is null || (wallTimeSeconds > 0 && wallTimeSeconds <= MaxBudgetSeconds))
+        && (deviceHours is null || (deviceHours > 0 && deviceHours <= MaxBudgetSeconds / 3600.0));
+
     private static void Validate(CreateJobRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.DatasetId))
@@ -165,7 +170,7 @@ public sealed class JobService(DatasetService datasets, JobPlanner planner, JobI
             throw ApiProblemException.BadRequest("bad-job", "datasetId is required: the id of an uploaded dataset.");
         }
 
-        if (request.Budget?.Trials is < 1 or > 10_000 || request.Budget?.WallTimeSeconds is <= 0 or > MaxBudgetSeconds || request.Budget?.DeviceHours is <= 0 or > MaxBudgetSeconds / 3600.0)
+        if (request.Budget is { } budget && !LimitsInRange(budget.Trials, 10_000, budget.WallTimeSeconds, budget.DeviceHours))
         {
             throw ApiProblemException.BadRequest("bad-budget", $"A budget is trials (1-10000), wallTimeSeconds (> 0) and/or deviceHours (> 0), whichever is spent first, each at most a year; with none of them a job runs {JobBudget.DefaultTrials} trials.");
         }

@@ -58,7 +58,7 @@ public sealed record KnowledgeAdvice(
             return null;
         }
 
-        var accuracy = (objective?.Metric ?? "accuracy") == "accuracy" && (objective?.Maximizes ?? true);
+        var accuracy = (objective?.Metric ?? JobObjective.Accuracy) == JobObjective.Accuracy; // always maximised (JobObjective)
         var observations = accuracy
             ? valid.Take(MaxObservations).Select(p => new PriorObservation(
                 p.Configuration!,
