@@ -14,8 +14,10 @@ internal static class JobEvents
     public static JobEvent Event(long id, string kind, int? trial = 0, CurveSample? sample = null, CurveJudgement? judgement = null, double? best = null, string? message = null, TrialStatus? status = null) =>
         new(id, kind, Start.AddSeconds(id), trial, status, sample, judgement, best, message);
 
+    /// <summary>A job as the server shows it: finished (<see cref="JobInfo.FinishedAt"/> set) once it stopped running and every trial ended.</summary>
     public static JobInfo Job(JobStatus status, int started, int finished, int? budget = 3) => new(
-        "job-1", "ds-1", status, new CreateJobRequest("ds-1", Budget: new JobBudget(budget)), started, finished, null, null, null, null, null, null, 0, Start, Start);
+        "job-1", "ds-1", status, new CreateJobRequest("ds-1", Budget: new JobBudget(budget)), started, finished, null, null, null, null, null, null, 0, Start, Start,
+        FinishedAt: status != JobStatus.Running && started == finished ? Start : null);
 
     /// <summary>The SSE wire form the server writes: a retry line, a heartbeat comment, then id/event/data blocks.</summary>
     public static string Sse(params JobEvent[] events)

@@ -55,6 +55,19 @@ public sealed class JobsCliArgumentsTests
     }
 
     [Fact]
+    public async Task StopSaysThereIsNothingToStopWhileTheModelIsRegistered()
+    {
+        // The server answers a stop that comes after every trial ended (the model being registered) with the job still running.
+        using var handler = new RoutedHandler(_ => RoutedHandler.Ok(JobEvents.Job(Contracts.Jobs.JobStatus.Running, 3, 3)));
+        using var harness = new CliHarness(handler, new Dictionary<string, string> { ["TRANSFER_API_KEY"] = "k" });
+
+        var run = await harness.RunAsync("jobs", "stop", "job-1");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.StartsWith("Nothing to stop, its trials have all ended and its model is being registered: job-1: Running, 3 of 3 trials done.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExtendSendsTheBudgetFromNow()
     {
         string? sent = null;

@@ -28,7 +28,9 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
         Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Id));
         Assert.Equal(JobEventKinds.JobFinished, events[^1].Kind);
         Assert.Single(events, e => e.Kind == JobEventKinds.JobFinished);
-        var trials = events.Where(e => e.Trial is not null && e.Kind != JobEventKinds.JobFinished && e.Kind != JobEventKinds.BestSoFar).GroupBy(e => e.Trial!.Value).ToList();
+        Assert.Equal(JobEventKinds.JobFinishing, events[^2].Kind); // once the trials have all ended, before the model is registered
+        Assert.Single(events, e => e.Kind == JobEventKinds.JobFinishing);
+        var trials = events.Where(e => e.Trial is not null && e.Kind is not (JobEventKinds.JobFinishing or JobEventKinds.JobFinished or JobEventKinds.BestSoFar)).GroupBy(e => e.Trial!.Value).ToList();
         Assert.Equal([0, 1, 2], trials.Select(t => t.Key).Order());
         foreach (var trial in trials)
         {
@@ -88,7 +90,7 @@ public sealed class EventsTests(TransferHostFixture host) : IDisposable
 
         var trialOne = await http.GetStringAsync($"/api/jobs/{job.Id}/events?trial=1&after=0");
         var kinds = trialOne.Split('\n').Where(l => l.StartsWith("event: ", StringComparison.Ordinal)).Select(l => l["event: ".Length..]).ToList();
-        Assert.Equal(all.Where(e => e.Trial == 1 || e.Kind == JobEventKinds.JobFinished).Select(e => e.Kind), kinds);
+        Assert.Equal(all.Where(e => e.Trial == 1 || e.Kind is JobEventKinds.JobFinishing or JobEventKinds.JobFinished).Select(e => e.Kind), kinds);
 
         await Problems.AssertProblemAsync(await http.GetAsync("/api/jobs/job-000000000000/events"), HttpStatusCode.NotFound, "not-found");
     }

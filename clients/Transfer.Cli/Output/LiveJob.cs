@@ -62,6 +62,7 @@ public static class LiveJob
         JobEventKinds.BestSoFar => string.Create(CultureInfo.InvariantCulture, $"best so far: trial {item.Trial} at {JobView.Number(item.BestScore)}"),
         JobEventKinds.TrialStopping or JobEventKinds.TrialChanged or JobEventKinds.TrialPaused or JobEventKinds.TrialResumed =>
             $"trial {item.Trial} {item.Kind["trial-".Length..]}: {item.Message}",
+        JobEventKinds.JobFinishing => "all trials have ended: registering the model",
         JobEventKinds.JobFinished => $"job finished: {item.Message}",
         _ => null,
     };

@@ -64,8 +64,8 @@ internal sealed class JobWatcher(HttpClient http, Func<string, CancellationToken
         }
     }
 
-    /// <summary>Done: stopped or finished, with every trial done (the server then has nothing more to send).</summary>
-    public static bool IsDone(JobInfo job) => job.Status != JobStatus.Running && job.TrialsFinished == job.TrialsStarted;
+    /// <summary>Done: its trials have all ended and its model is registered (the server then has nothing more to send).</summary>
+    public static bool IsDone(JobInfo job) => job.FinishedAt is not null;
 
     /// <summary>What the enumerator says; false too when the connection failed mid-way (the caller reconnects).</summary>
     private static async Task<bool> MoveNextAsync(IAsyncEnumerator<JobEvent> events, CancellationToken cancellationToken)

@@ -13,5 +13,9 @@ public static class JobEventKinds
     public const string TrialFinished = "trial-finished";
     public const string TrialFailed = "trial-failed";
     public const string BestSoFar = "best-so-far";
+
+    /// <summary>The trials have all ended and the job's model is being registered (its ensemble built and written); <see cref="JobFinished"/> follows.</summary>
+    public const string JobFinishing = "job-finishing";
+
     public const string JobFinished = "job-finished";
 }

@@ -9,7 +9,9 @@ namespace Transfer.Contracts.Jobs;
 /// budget counts); <see cref="Deadline"/> is when a wall-time budget stops new trials (null without one; an extension sets its own).
 /// <see cref="BenchmarkModelId"/> is the benchmark model its trials fine-tune, the one of the dataset's virtual
 /// <see cref="Group"/>; null when they train from scratch (the group has none, or the job was asked not to use the
-/// knowledge base).
+/// knowledge base). <see cref="FinishedAt"/> is when the job finished: its trials had all ended and its model was registered
+/// (null while it runs, and while a stopped job's trials wind down or its model is being written); a job is done once it is
+/// set.
 /// </summary>
 public sealed record JobInfo(
     string Id,
@@ -31,4 +33,5 @@ public sealed record JobInfo(
     double DeviceHoursUsed = 0,
     DateTimeOffset? Deadline = null,
     string? BenchmarkModelId = null,
-    string? Group = null);
+    string? Group = null,
+    DateTimeOffset? FinishedAt = null);

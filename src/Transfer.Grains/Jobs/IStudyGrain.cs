@@ -34,6 +34,13 @@ public interface IStudyGrain : IGrainWithStringKey
     [Alias("complete")]
     Task CompleteTrialAsync(int trial, int attempt, TrialResult result);
 
+    /// <summary>
+    /// The end of registering the finished job's model, which runs off the grain: <paramref name="finishingEvent"/> is the
+    /// <c>job-finishing</c> event that began it (a result for a registration the job has moved on from is ignored).
+    /// </summary>
+    [Alias("model-registered")]
+    Task ModelRegisteredAsync(long finishingEvent, JobRegistration registration);
+
     [Alias("stop")]
     Task<JobInfo?> StopAsync();
 

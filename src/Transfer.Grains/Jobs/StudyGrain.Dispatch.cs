@@ -3,7 +3,7 @@ using Transfer.Contracts.Jobs;
 
 namespace Transfer.Grains.Jobs;
 
-/// <summary>Dispatching trials to workers, finishing the job, and the job view.</summary>
+/// <summary>Dispatching trials to workers, events, persistence and the job view.</summary>
 public sealed partial class StudyGrain
 {
     private async Task FillSlotsAsync()
@@ -17,7 +17,7 @@ public sealed partial class StudyGrain
             await DispatchAsync(trial, resume: false);
         }
 
-        await FinishIfDoneAsync();
+        FinishIfDone();
         await SaveAsync();
     }
 
@@ -54,80 +54,6 @@ public sealed partial class StudyGrain
         {
             // No worker took it; the lease check tries again (or fails the trial after MaxAttempts).
             LogDispatchFailed(logger, ex, JobId, trial.Number);
-        }
-    }
-
-    private async Task FinishIfDoneAsync()
-    {
-        if (S.Trials.Any(t => t.IsActive) || S.FinishedAt is not null || (S.Status == JobStatus.Running && Engine.HasBudget(time.GetUtcNow())))
-        {
-            return;
-        }
-
-        S.FinishedAt = time.GetUtcNow();
-        if (S.Status == JobStatus.Running)
-        {
-            S.Status = S.Trials.Any(t => t.Score is not null) ? JobStatus.Completed : JobStatus.Failed;
-            S.Message ??= S.Status == JobStatus.Failed ? "no trial produced a score" : null;
-        }
-
-        if (Engine.Best() is { ModelBlob: { } blob } best)
-        {
-            var modelRef = artifacts.ModelRef(Tenant, JobId, "model");
-            S.Ensemble = await BuildEnsembleAsync(modelRef);
-            if (S.Ensemble is null)
-            {
-                await artifacts.CopyAsync(blob, modelRef);
-            }
-
-            S.ModelId = JobId;
-            S.Message = $"best trial {best.Number}: {Engine.Metric} {best.Score:0.####}"
-                + (S.Ensemble is { Members.Count: > 1 } e ? $"; registered an ensemble of trials {string.Join(", ", e.Members.Select(m => $"{m.Trial} ({m.Weight:0.##})"))}" : "");
-        }
-
-        Emit(JobEventKinds.JobFinished, Engine.Best(), best: Engine.BestScore(), message: $"{S.Status}: {S.Message}");
-        foreach (var sink in outcomes)
-        {
-            try
-            {
-                await sink.RecordAsync(Tenant, JobId, S.Dataset!, [.. S.Trials.Where(t => !t.IsScratch).Select(t => t.ToInfo())]); // the scratch reference's score says nothing about its configuration with pretrained weights
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                LogRecordFailed(logger, ex, JobId); // the knowledge base missing one job must not fail the job
-            }
-        }
-
-        await StopLeasesAsync();
-    }
-
-    /// <summary>
-    /// Writes the job's ensemble of its completed trials as its model (<see cref="JobEnsembleBuilder"/>); null when the job
-    /// asks for none, or when it cannot be built (the best trial's model is then registered alone: a job never fails for
-    /// want of an ensemble).
-    /// </summary>
-    private async Task<JobEnsemble?> BuildEnsembleAsync(string modelRef)
-    {
-        if (S.Request!.EnsembleSize <= 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            var started = time.GetTimestamp();
-            var ensemble = await new JobEnsembleBuilder(artifacts).BuildAsync(Tenant, JobId, Engine.CompletedRanked(), S.Request.EnsembleSize, byLoss: Engine.Metric == "loss", S.Request.Seed, modelRef);
-            if (ensemble is not null)
-            {
-                LogEnsembleBuilt(logger, JobId, ensemble.Members.Count, ensemble.Candidates, time.GetElapsedTime(started).TotalMilliseconds);
-            }
-
-            return ensemble;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogEnsembleFailed(logger, ex, JobId);
-            return null;
         }
     }
 
@@ -223,7 +149,8 @@ public sealed partial class StudyGrain
             Engine.DeviceSecondsUsed(time.GetUtcNow()) / 3600,
             S.Deadline,
             S.Plan?.BenchmarkModelId,
-            S.Plan?.Group);
+            S.Plan?.Group,
+            S.FinishedAt);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]
@@ -231,15 +158,6 @@ public sealed partial class StudyGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not hand trial {Trial} to a worker")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception, string job, int trial);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: registered an ensemble of {Members} of its {Candidates} best trials, built in {Milliseconds:F0} ms (read, select, compose, write)")]
-    private static partial void LogEnsembleBuilt(ILogger logger, string job, int members, int candidates, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not build its ensemble of trials; registering the best trial's model")]
-    private static partial void LogEnsembleFailed(ILogger logger, Exception exception, string job);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not record its trials in the knowledge base")]
-    private static partial void LogRecordFailed(ILogger logger, Exception exception, string job);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: trial {Trial} failed: {Message}")]
     private static partial void LogRetry(ILogger logger, string job, int trial, string? message);

@@ -49,6 +49,11 @@ public sealed partial class StudyGrain(
         {
             StartLeaseTimer();
         }
+
+        if (state.RecordExists && S.FinishingEvent is not null)
+        {
+            BeginRegistering(); // the registration under way was lost with the last activation
+        }
     }
 
     public async Task<JobInfo> StartAsync(CreateJobRequest request, DatasetInfo dataset, StudyPlan plan)
@@ -160,7 +165,7 @@ public sealed partial class StudyGrain(
             return null;
         }
 
-        if (S.Status == JobStatus.Running)
+        if (S.Status == JobStatus.Running && S.FinishingEvent is null) // a finishing job has nothing left to stop
         {
             S.Status = JobStatus.Stopped;
             S.Message = "stopped by a user";
@@ -177,7 +182,7 @@ public sealed partial class StudyGrain(
                 }
             }
 
-            await FinishIfDoneAsync();
+            FinishIfDone();
             await SaveAsync();
         }
 
@@ -195,6 +200,7 @@ public sealed partial class StudyGrain(
         // The extension is the budget from now on (see ExtendJobRequest); a limit it leaves out is lifted. A finished job
         // gets its more trials on top of those it ran, however it ended; a running one on top of its trial budget.
         var now = time.GetUtcNow();
+        AbandonRegistration();
         S.TrialBudget = extension.AdditionalTrials is { } more
             ? checked((S.Status == JobStatus.Running && S.TrialBudget != int.MaxValue ? Math.Max(S.TrialBudget, S.Trials.Count) : S.Trials.Count) + more)
             : int.MaxValue;
@@ -228,6 +234,11 @@ public sealed partial class StudyGrain(
         }
 
         var failed = S.Trials.Where(t => t.Status == TrialStatus.Failed).ToList();
+        if (failed.Count > 0)
+        {
+            AbandonRegistration();
+        }
+
         if (failed.Count > 0 && S.Status != JobStatus.Running)
         {
             S.Status = JobStatus.Running;
@@ -334,6 +345,16 @@ public sealed partial class StudyGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (state.RecordExists && S.FinishingEvent is not null)
+        {
+            if (_registering.IsCompleted)
+            {
+                BeginRegistering(); // the last try failed, or its result was lost
+            }
+
+            return;
+        }
+
         if (!state.RecordExists || S.Status != JobStatus.Running)
         {
             await StopLeasesAsync();

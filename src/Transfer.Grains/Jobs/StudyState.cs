@@ -82,6 +82,13 @@ public sealed class StudyState
     [Id(19)]
     public double? DeviceSecondsBudget { get; set; }
 
+    /// <summary>
+    /// While the trials have all ended and the model is being registered (off the grain, see StudyGrain.Finish): the id of
+    /// the <c>job-finishing</c> event that began it, which the registration's result must quote; null otherwise.
+    /// </summary>
+    [Id(20)]
+    public long? FinishingEvent { get; set; }
+
     // The storage serializer (Json.NET) honours these: the open trials stand in for the whole list, and the definition is
     // written once, apart.
     public bool ShouldSerializeTrials() => false;

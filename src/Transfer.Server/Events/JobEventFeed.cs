@@ -22,7 +22,8 @@ public sealed class JobEventFeed(JobService jobs, IGrainFactory grains, TimeProv
 
     /// <summary>
     /// The events after <paramref name="afterId"/>, oldest first; with <paramref name="trial"/> only that trial's events
-    /// (and <c>job-finished</c>, which ends every stream). Live: waits for new events until the job finishes.
+    /// (and the job's own <c>job-finishing</c> and <c>job-finished</c>, which ends every stream). Live: waits for new events
+    /// until the job finishes.
     /// </summary>
     public async IAsyncEnumerable<JobEvent> ReadAsync(string tenant, string jobId, long afterId, int? trial, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,7 @@ public sealed class JobEventFeed(JobService jobs, IGrainFactory grains, TimeProv
             foreach (var item in batch)
             {
                 after = item.Id;
-                if (trial is null || item.Trial == trial || item.Kind == JobEventKinds.JobFinished)
+                if (trial is null || item.Trial == trial || item.Kind is JobEventKinds.JobFinishing or JobEventKinds.JobFinished)
                 {
                     yield return item;
                 }
@@ -69,5 +70,5 @@ public sealed class JobEventFeed(JobService jobs, IGrainFactory grains, TimeProv
     }
 
     private static bool IsDone(JobInfo? job) =>
-        job is null || (job.Status != JobStatus.Running && job.TrialsFinished == job.TrialsStarted);
+        job is null || job.FinishedAt is not null;
 }

@@ -92,9 +92,9 @@ public sealed partial class GroupBenchmarkService(
     {
         var (tenant, training) = stored;
         var job = await jobs.GetAsync(tenant, training.JobId, cancellationToken);
-        if (job.Status == JobStatus.Running)
+        if (job.FinishedAt is null)
         {
-            return false;
+            return false; // running, or its model is still being registered
         }
 
         GroupBenchmarkTraining settled;

@@ -25,8 +25,11 @@ public sealed class TrainingCluster : IAsyncDisposable
 
     public IClusterClient Client => Cluster.Client;
 
-    /// <summary>Starts Azurite and <paramref name="silos"/> training silos whose trial leases lapse after 6 s; <paramref name="jobs"/> changes the job options further.</summary>
-    public static async Task<TrainingCluster> StartAsync(short silos, Action<JobOptions>? jobs = null)
+    /// <summary>
+    /// Starts Azurite and <paramref name="silos"/> training silos whose trial leases lapse after 6 s; <paramref name="jobs"/>
+    /// changes the job options further, and <paramref name="services"/> adds to every silo's services.
+    /// </summary>
+    public static async Task<TrainingCluster> StartAsync(short silos, Action<JobOptions>? jobs = null, Action<IServiceCollection>? services = null)
     {
         var azurite = await AzuriteProcess.StartAsync();
         var connection = azurite.ConnectionString;
@@ -41,6 +44,7 @@ public sealed class TrainingCluster : IAsyncDisposable
                 jobs?.Invoke(o);
             });
             silo.Services.AddTransferGrainServices();
+            services?.Invoke(silo.Services);
         });
         builder.ConfigureClient(client => client.Services.AddTransferSerialization());
         var cluster = builder.Build();
@@ -71,12 +75,15 @@ public sealed class TrainingCluster : IAsyncDisposable
     }
 
     /// <summary>Hard-kills the silo that hosts the trial runner <paramref name="runnerKey"/> (<c>tenant/job/trial/attempt</c>).</summary>
-    public async Task KillWorkerOfAsync(string runnerKey)
+    public Task KillWorkerOfAsync(string runnerKey) => KillSiloOfAsync(runnerKey);
+
+    /// <summary>Hard-kills the silo that hosts the grain keyed <paramref name="grainKey"/> (one grain of that key must be active).</summary>
+    public async Task KillSiloOfAsync(string grainKey)
     {
         var stats = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        var runner = stats.Where(s => s.GrainId.Key.ToString() == runnerKey).ToArray();
-        Assert.True(runner.Length == 1, $"runner {runnerKey} not found among {string.Join(", ", stats.Select(s => s.GrainId.ToString()))}");
-        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(runner[0].SiloAddress)));
+        var found = stats.Where(s => s.GrainId.Key.ToString() == grainKey).ToArray();
+        Assert.True(found.Length == 1, $"grain {grainKey} not found among {string.Join(", ", stats.Select(s => s.GrainId.ToString()))}");
+        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(found[0].SiloAddress)));
     }
 
     /// <summary>The study's events up to the first that matches <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
@@ -98,12 +105,12 @@ public sealed class TrainingCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the job is no longer running; fails after <paramref name="timeout"/>.</summary>
+    /// <summary>Waits until the job has finished (its model registered); fails after <paramref name="timeout"/>.</summary>
     public static async Task<JobInfo> WaitUntilFinishedAsync(IStudyGrain study, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         JobInfo job;
-        while ((job = (await study.GetAsync())!).Status == JobStatus.Running)
+        while ((job = (await study.GetAsync())!).FinishedAt is null)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the job did not finish within {timeout}: {job}");
             await Task.Delay(500);

@@ -165,7 +165,7 @@ async Task RunStudyAsync(InProcessTestCluster cluster, string id, string sampler
     var plan = new JobPlanner().Plan(request, dataset, benchmark: null, warmStart: null);
     var study = cluster.Client.GetGrain<IStudyGrain>($"bench/{id}");
     await study.StartAsync(request, dataset, plan);
-    while ((await study.GetAsync())!.Status == JobStatus.Running)
+    while ((await study.GetAsync())!.FinishedAt is null)
     {
         await Task.Delay(20);
     }

@@ -18,11 +18,13 @@ public sealed class StopJobCommand(CliServices services) : TransferCommand<JobsS
         }
         else
         {
-            // A job that had completed or failed stays so: stopping it changes nothing.
+            // A job that had completed or failed stays so, and one registering its model (every trial ended) goes on to
+            // complete: stopping either changes nothing.
             var what = job.Status switch
             {
                 JobStatus.Stopped when job.TrialsFinished < job.TrialsStarted => "Stopping",
                 JobStatus.Stopped => "Stopped",
+                JobStatus.Running => "Nothing to stop, its trials have all ended and its model is being registered:",
                 _ => "Nothing to stop, it had finished:",
             };
             Services.Out.WriteLine($"{what} {job.Id}: {job.Status}, {job.TrialsFinished} of {job.TrialsStarted} trials done.");
