@@ -96,6 +96,8 @@ public static class TransferCli
                     .WithExample("kb", "seed", "knowledge-base-seeds");
                 kb.AddCommand<ShowMetaFeaturesCommand>("features").WithDescription("Show a dataset's meta-features and group.");
                 kb.AddCommand<ListBenchmarkModelsCommand>("models").WithDescription("List the benchmark models.");
+                kb.AddCommand<PublishModelCommand>("publish-model").WithDescription("Publish a benchmark model from its folder for a group (idempotent).")
+                    .WithExample("kb", "publish-model", "knowledge-base-seeds/benchmark-models/cnn-fmnist-clothing6", "--id", "cnn-fmnist-clothing6-footwear", "--group-of", "fmnist-shoes-a", "--wait");
                 kb.AddCommand<TrainGroupModelCommand>("train-model").WithDescription("Train a group's benchmark model on its virtual dataset and publish it.")
                     .WithExample("kb", "train-model", "g1", "--model", "cnn-fmnist-footwear");
                 kb.AddCommand<ReclusterCommand>("recluster").WithDescription("Re-cluster the knowledge base in the background.");

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Spectre.Console;
 using Transfer.Cli;
 using Transfer.Cli.Credentials;
-using Transfer.Client;
 using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Tenants;
 using Transfer.EndToEnd.Tests.Hosting;
@@ -108,47 +106,14 @@ public sealed class CliTests(TransferHostFixture host) : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private Task<Run> RunAsync(string key, params string[] args) =>
-        RunWithAsync(new Dictionary<string, string> { [CredentialsResolver.KeyVariable] = key, [CredentialsResolver.UrlVariable] = "http://localhost" }, args);
+    private Task<CliRun> RunAsync(string key, params string[] args) => InProcessCli.RunAsync(host.Factory.CreateClient, key, Path.Combine(_folder, "home"), args);
 
-    private async Task<string> RunOkAsync(string key, params string[] args) => Ok(await RunAsync(key, args), args);
+    private async Task<string> RunOkAsync(string key, params string[] args) => InProcessCli.Ok(await RunAsync(key, args), args);
 
-    private async Task<string> RunOkWithAsync(Dictionary<string, string> environment, params string[] args) => Ok(await RunWithAsync(environment, args), args);
+    private async Task<string> RunOkWithAsync(Dictionary<string, string> environment, params string[] args) => InProcessCli.Ok(await RunWithAsync(environment, args), args);
 
-    private async Task<Run> RunWithAsync(Dictionary<string, string> environment, string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var services = new CliServices(
-            Console(output),
-            Console(error),
-            output,
-            new CredentialsResolver(name => environment.GetValueOrDefault(name), Path.Combine(_folder, "home")),
-            options => new TransferClient(host.Factory.CreateClient(), options));
-        var exit = await TransferCli.RunAsync(args, services);
-        return new Run(exit, output.ToString(), error.ToString());
-    }
-
-    private static string Ok(Run run, string[] args)
-    {
-        Assert.True(run.ExitCode == ExitCodes.Success, $"transfer {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}{run.Out}");
-        return run.Out;
-    }
+    private Task<CliRun> RunWithAsync(Dictionary<string, string> environment, string[] args) => InProcessCli.RunAsync(host.Factory.CreateClient, environment, Path.Combine(_folder, "home"), args);
 
     private static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options)!;
 
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
-        return console;
-    }
-
-    private sealed record Run(int ExitCode, string Out, string Error);
 }

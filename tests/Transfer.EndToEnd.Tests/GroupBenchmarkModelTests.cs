@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Transfer.Cli;
 using Transfer.Client;
 using Transfer.Client.Problems;
 using Transfer.Contracts.Jobs;
@@ -65,6 +66,24 @@ public sealed class GroupBenchmarkModelTests(GroupModelHostFixture host)
         var table = await admin.Jobs.PlanAsync(new CreateJobRequest(ids["iris"]));
         Assert.Equal((null, tabular), (table.BenchmarkModelId, table.Group));
         Assert.Equal(0, table.BaselineConfiguration["frozen_blocks"].Number);
+
+        // An admin's CLI publishes a model from its folder (the seed's clothing CNN) for the group of a dataset it names;
+        // run again, it leaves the published model as it is. A model serves one group; the group may have several.
+        var home = Directory.CreateTempSubdirectory("transfer-e2e-home-").FullName;
+        var clothing = Path.Combine(RepositoryPaths.Root, "knowledge-base-seeds", "benchmark-models", "cnn-fmnist-clothing6");
+        string[] publish = ["kb", "publish-model", clothing, "--id", "cnn-clothing-e2e", "--group-of", "fmnist-shoes-a"];
+        var published = InProcessCli.Ok(await InProcessCli.RunAsync(host.Factory.CreateClient, host.AdminKey, home, publish), publish);
+        Assert.Contains($"Published cnn-clothing-e2e (", published, StringComparison.Ordinal);
+        Assert.Contains($"for group {footwear}.", published, StringComparison.Ordinal);
+        var clothingModel = (await admin.Knowledge.ListBenchmarkModelsAsync()).Single(m => m.Id == "cnn-clothing-e2e");
+        Assert.Equal((footwear, (string?)null), (clothingModel.Group, clothingModel.SourceDataset));
+        Assert.StartsWith("Already published: cnn-clothing-e2e (group " + footwear, InProcessCli.Ok(await InProcessCli.RunAsync(host.Factory.CreateClient, host.AdminKey, home, publish), publish), StringComparison.Ordinal);
+        var nowhere = await InProcessCli.RunAsync(host.Factory.CreateClient, host.AdminKey, home, "kb", "publish-model", clothing, "--id", "cnn-x-e2e", "--group-of", "no-such-dataset");
+        Assert.Equal(ExitCodes.BadInput, nowhere.ExitCode);
+        Assert.Contains("No dataset 'no-such-dataset'", nowhere.Error, StringComparison.Ordinal);
+        var asUser = await InProcessCli.RunAsync(host.Factory.CreateClient, userKey.Key, home, "kb", "publish-model", clothing, "--id", "cnn-y-e2e", "--group", footwear);
+        Assert.Equal(ExitCodes.BadInput, asUser.ExitCode);
+        Assert.Contains("HTTP 403", asUser.Error, StringComparison.Ordinal);
 
         // What it refuses, and to whom.
         using var http = host.CreateHttpClient(host.AdminKey);

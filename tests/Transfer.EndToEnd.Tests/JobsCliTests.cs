@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Spectre.Console;
 using Transfer.Cli;
-using Transfer.Cli.Credentials;
 using Transfer.Cli.Output;
 using Transfer.Client;
 using Transfer.Client.Jobs;
@@ -163,42 +161,10 @@ public sealed class JobsCliTests(TransferHostFixture host) : IDisposable
         Assert.Fail($"job {job.Id} finished without a report");
     }
 
-    private async Task<Run> RunAsync(string key, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var environment = new Dictionary<string, string> { [CredentialsResolver.KeyVariable] = key, [CredentialsResolver.UrlVariable] = "http://localhost" };
-        var services = new CliServices(
-            Console(output),
-            Console(error),
-            output,
-            new CredentialsResolver(name => environment.GetValueOrDefault(name), _home),
-            options => new TransferClient(host.Factory.CreateClient(), options));
-        var exit = await TransferCli.RunAsync(args, services);
-        return new Run(exit, output.ToString(), error.ToString());
-    }
+    private Task<CliRun> RunAsync(string key, params string[] args) => InProcessCli.RunAsync(host.Factory.CreateClient, key, _home, args);
 
-    private async Task<string> RunOkAsync(string key, params string[] args)
-    {
-        var run = await RunAsync(key, args);
-        Assert.True(run.ExitCode == ExitCodes.Success, $"transfer {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}{run.Out}");
-        return run.Out;
-    }
+    private async Task<string> RunOkAsync(string key, params string[] args) => InProcessCli.Ok(await RunAsync(key, args), args);
 
     private static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, Json.Options)!;
 
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
-        return console;
-    }
-
-    private sealed record Run(int ExitCode, string Out, string Error);
 }

@@ -3,9 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
-using Transfer.Cli;
-using Transfer.Cli.Credentials;
 using Transfer.Client;
 using Transfer.Client.Knowledge;
 using Transfer.Client.Problems;
@@ -285,21 +282,8 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
         JsonSerializer.Deserialize<SeedReport>(await CliAsync(host.AdminKey, ["kb", "seed", folder, "--json", .. options, .. HeldOut.SelectMany(h => new[] { "--exclude", h })]), Json.Options)!;
 
     /// <summary>Runs the CLI in-process against the host; asserts it succeeds and returns what it printed.</summary>
-    private async Task<string> CliAsync(string key, string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var environment = new Dictionary<string, string> { [CredentialsResolver.KeyVariable] = key, [CredentialsResolver.UrlVariable] = "http://localhost" };
-        var services = new CliServices(
-            Console(output),
-            Console(error),
-            output,
-            new CredentialsResolver(name => environment.GetValueOrDefault(name), Directory.CreateTempSubdirectory("transfer-e2e-home-").FullName),
-            options => new TransferClient(host.Factory.CreateClient(), options));
-        var exit = await TransferCli.RunAsync(args, services);
-        Assert.True(exit == ExitCodes.Success, $"transfer {string.Join(' ', args)} exited {exit}: {error}{output}");
-        return output.ToString();
-    }
+    private async Task<string> CliAsync(string key, string[] args) =>
+        InProcessCli.Ok(await InProcessCli.RunAsync(host.Factory.CreateClient, key, Directory.CreateTempSubdirectory("transfer-e2e-home-").FullName, args), args);
 
     private static Task<DatasetKnowledgeInfo> ReadyAsync(TransferClient client, string datasetId) =>
         UntilAsync(() => client.Knowledge.GetMetaFeaturesAsync(datasetId), k => k.Status == DatasetKnowledgeStatus.Failed || (k.Status == DatasetKnowledgeStatus.Ready && k.Group is not null), $"meta-features of {datasetId}")
@@ -331,14 +315,6 @@ public sealed class KnowledgeTests(KnowledgeHostFixture host)
 
         return (images, labels);
     }
-
-    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-        Out = new AnsiConsoleOutput(writer),
-    });
 
     private sealed record Seeded(SeedReport First, SeedReport Second, IReadOnlyDictionary<string, string> DatasetIds);
 }

@@ -54,6 +54,30 @@ public class KnowledgeSettings : TransferSettings
         public bool NoWait { get; init; }
     }
 
+    /// <summary><c>kb publish-model &lt;folder&gt; (--group &lt;id&gt; | --group-of &lt;dataset&gt;) [--id] [--wait]</c> (admin key).</summary>
+    public sealed class PublishModel : KnowledgeSettings
+    {
+        [CommandArgument(0, "<folder>")]
+        [Description("A benchmark model's folder, as knowledge-base-seeds/benchmark-models/*: model.json (id, spec, weights file) and the weights it names.")]
+        public string Folder { get; init; } = "";
+
+        [CommandOption("--group <ID>")]
+        [Description("Serve this group (see `transfer groups`).")]
+        public string? Group { get; init; }
+
+        [CommandOption("--group-of <DATASET>")]
+        [Description("Serve the group this dataset is in: a dataset id, or the name of one of your datasets.")]
+        public string? GroupOf { get; init; }
+
+        [CommandOption("--id <ID>")]
+        [Description("Publish under this id (3-40 lower-case letters, digits, dashes; default: the id in model.json).")]
+        public string? Id { get; init; }
+
+        [CommandOption("--wait")]
+        [Description("Wait until the meta-features of every dataset the knowledge base holds include the model (an image model's embedding joins them) and the groups are re-clustered with them.")]
+        public bool Wait { get; init; }
+    }
+
     /// <summary><c>recommend &lt;dataset&gt; [--count]</c>.</summary>
     public sealed class Recommend : KnowledgeSettings
     {
