@@ -33,6 +33,14 @@ public sealed class JobPageTests(DashboardHostFixture host)
             await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = job.Id })).ToHaveAttributeAsync("href", $"#/jobs/{job.Id}");
             await Assertions.Expect(page.Locator("#jobs tbody tr")).ToHaveCountAsync(1);
             await DashboardHostFixture.ScreenshotAsync(page, "jobs");
+
+            // While its trial runs the row offers a stop; pressing it stops the job (the API agrees) and takes the button away.
+            var stop = row.GetByRole(AriaRole.Button, new() { Name = "Stop job" });
+            await Assertions.Expect(stop).ToBeVisibleAsync();
+            await stop.ClickAsync();
+            await Assertions.Expect(row).ToContainTextAsync("Stopped");
+            await Assertions.Expect(stop).ToHaveCountAsync(0);
+            Assert.Equal(JobStatus.Stopped, (await JobWaits.UntilAsync(http, job.Id, j => j.Status != JobStatus.Running, TimeSpan.FromMinutes(1))).Status);
             await page.Context.CloseAsync();
         }
         finally

@@ -75,3 +75,7 @@ export function html(strings, ...values) {
 export const raw = value => ({ raw: value });
 
 export const score = value => value == null ? '—' : Number(value).toFixed(4);
+
+// Whether a stop would change anything: the job runs and a trial is still going (once every trial has ended the job only
+// registers its model, and a stop leaves it to complete).
+export const stoppable = job => job.status === 'Running' && (job.trialsStarted === 0 || job.trialsFinished < job.trialsStarted);

@@ -1,6 +1,6 @@
 // A job's page: its trials (configuration, state, score, traffic light, advice with one-click accept, steering), the
 // selected trials' learning curves updating live from the job's event stream, best so far, a parameter against score.
-import { api, html, raw, score, watchEvents } from './api.js';
+import { api, html, raw, score, stoppable, watchEvents } from './api.js';
 import { curvesChart, showCurves, bestChart, showBest, paramChart, showParameter, numericParameters, colour } from './charts.js';
 
 const lights = ['green', 'yellow', 'red'];
@@ -108,7 +108,7 @@ function summary(job) {
     <dt>Best vs default</dt><dd>${score(job.bestScore)} (trial ${job.bestTrial ?? '—'}) vs ${score(job.baselineScore)}${job.testScore != null ? `; held-out test ${score(job.testScore)}` : ''}</dd>
     ${raw(job.modelId ? html`<dt>Model</dt><dd id="job-model">${model(job)}</dd>` : '')}
     <dt>Steps saved</dt><dd>${Math.round(job.stepsSavedShare * 100)} % by early stopping</dd>
-  </dl>${raw(job.status === 'Running' ? '<button type="button" id="stop-job">Stop job</button>' : '')}`;
+  </dl>${raw(stoppable(job) ? '<button type="button" id="stop-job">Stop job</button>' : '')}`;
 }
 
 // The time limits of the budget, when it has any: wall time (with when new trials stop) and device-hours (with the used share).

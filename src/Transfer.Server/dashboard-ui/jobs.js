@@ -1,5 +1,5 @@
 // The jobs page: each job of the tenant with its state, its progress against the trial budget, best against default.
-import { api, html, raw, score } from './api.js';
+import { api, html, raw, score, stoppable } from './api.js';
 
 export async function renderJobs(view, signal) {
   view.innerHTML = html`<h1>Jobs</h1><table id="jobs"><thead><tr><th>Job</th><th>Dataset</th><th>State</th><th>Progress</th>
@@ -35,6 +35,6 @@ function row(job) {
     <td>${score(job.baselineScore)}</td>
     <td>${score(job.testScore)}</td>
     <td>${new Date(job.createdAt).toLocaleString()}</td>
-    <td>${raw(job.status === 'Running' ? html`<button type="button" data-stop-job="${job.id}">Stop job</button>` : '')}</td>
+    <td>${raw(stoppable(job) ? html`<button type="button" data-stop-job="${job.id}">Stop job</button>` : '')}</td>
   </tr>`;
 }
