@@ -29,7 +29,7 @@ public class JobHandle
     /// <summary>The job as last read (from the start, <see cref="UpdateStatusAsync"/> or <see cref="WaitForCompletionAsync"/>).</summary>
     public virtual JobInfo Value { get; private set; }
 
-    /// <summary>True once the job is no longer running and all its trials are done.</summary>
+    /// <summary>True once the job has finished: its trials have ended and its model is registered (<see cref="JobInfo.FinishedAt"/> is set).</summary>
     public virtual bool HasCompleted => JobWatcher.IsDone(Value);
 
     public virtual async Task<JobInfo> UpdateStatusAsync(CancellationToken cancellationToken = default) =>
