@@ -92,7 +92,7 @@ public sealed partial class StudyGrain
             S.Message = S.Status == JobStatus.Failed ? "no trial produced a score" : null;
         }
 
-        if (registration.Registered && best is not null)
+        if (best is { ModelBlob: not null }) // what RegisterAsync wrote: the trials cannot change while the job finishes
         {
             S.Ensemble = registration.Ensemble;
             S.ModelId = JobId;
@@ -127,7 +127,7 @@ public sealed partial class StudyGrain
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 LogRegisterFailed(logger, ex, job);
-                return new JobRegistration(false, null, $"{ex.GetType().Name}: {ex.Message}");
+                return new JobRegistration(null, $"{ex.GetType().Name}: {ex.Message}");
             }
         }
 
@@ -143,7 +143,7 @@ public sealed partial class StudyGrain
             }
         }
 
-        return new JobRegistration(bestModel is not null, ensemble, null);
+        return new JobRegistration(ensemble, null);
     }
 
     private async Task<JobEnsemble?> BuildEnsembleAsync(string tenant, string job, IReadOnlyList<TrialEntry> ranked, int size, bool byLoss, int seed, string modelRef)

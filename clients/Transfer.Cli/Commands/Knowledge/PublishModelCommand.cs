@@ -4,6 +4,7 @@ using Transfer.Cli.Output;
 using Transfer.Cli.Settings;
 using Transfer.Client;
 using Transfer.Client.Knowledge;
+using Transfer.Contracts.Datasets;
 using Transfer.Contracts.Knowledge;
 
 namespace Transfer.Cli.Commands.Knowledge;
@@ -26,9 +27,15 @@ public sealed class PublishModelCommand(CliServices services) : TransferCommand<
 
         var (manifest, weightsPath) = await ReadManifestAsync(settings.Folder, cancellationToken).ConfigureAwait(false);
         var id = settings.Id ?? manifest.Id;
-        var group = settings.Group ?? await GroupOfAsync(client, settings.GroupOf!, cancellationToken).ConfigureAwait(false);
+        var datasets = new List<DatasetInfo>();
+        await foreach (var dataset in client.Datasets.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            datasets.Add(dataset);
+        }
+
+        var group = settings.Group ?? await GroupOfAsync(client, datasets, settings.GroupOf!, cancellationToken).ConfigureAwait(false);
         var existing = (await client.Knowledge.ListBenchmarkModelsAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Id == id);
-        var held = settings.Wait ? await HeldAsync(client, cancellationToken).ConfigureAwait(false) : [];
+        var held = settings.Wait ? await HeldAsync(client, datasets, cancellationToken).ConfigureAwait(false) : [];
         var published = existing ?? await PublishAsync(client, id, manifest, weightsPath, group, cancellationToken).ConfigureAwait(false);
         if (!settings.Json)
         {
@@ -62,10 +69,10 @@ public sealed class PublishModelCommand(CliServices services) : TransferCommand<
     /// The caller's datasets the knowledge base holds (their meta-features computed), by "name (id)": those it re-extracts
     /// for a new model. Others (still extracting, or kept out, as a group's virtual dataset) are not waited for.
     /// </summary>
-    private static async Task<Dictionary<string, string>> HeldAsync(TransferClient client, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> HeldAsync(TransferClient client, IEnumerable<DatasetInfo> datasets, CancellationToken cancellationToken)
     {
         var held = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var dataset in client.Datasets.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var dataset in datasets)
         {
             if ((await client.Knowledge.GetMetaFeaturesAsync(dataset.Id, cancellationToken).ConfigureAwait(false)).Status == DatasetKnowledgeStatus.Ready)
             {
@@ -112,23 +119,9 @@ public sealed class PublishModelCommand(CliServices services) : TransferCommand<
     }
 
     /// <summary>The group of a dataset given by id, or by name when exactly one of the caller's datasets has it.</summary>
-    private static async Task<string> GroupOfAsync(TransferClient client, string dataset, CancellationToken cancellationToken)
+    private static async Task<string> GroupOfAsync(TransferClient client, IReadOnlyList<DatasetInfo> datasets, string dataset, CancellationToken cancellationToken)
     {
-        var matches = new List<string>();
-        await foreach (var d in client.Datasets.ListAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (d.Id == dataset)
-            {
-                matches = [d.Id];
-                break;
-            }
-
-            if (d.Name == dataset)
-            {
-                matches.Add(d.Id);
-            }
-        }
-
+        List<string> matches = datasets.Any(d => d.Id == dataset) ? [dataset] : [.. datasets.Where(d => d.Name == dataset).Select(d => d.Id)];
         var id = matches switch
         {
             [var one] => one,
