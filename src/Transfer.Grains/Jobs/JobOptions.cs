@@ -11,6 +11,12 @@ public sealed class JobOptions
     /// <summary>How often a study checks its trials' leases while it runs.</summary>
     public double LeaseCheckSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How long a trial's worker keeps trying a report or result its study did not answer (the study's silo went away and
+    /// the study comes back on another); after that the study has re-run the trial, so the worker gives the attempt up.
+    /// </summary>
+    public double StudyCallPatienceSeconds { get; set; } = 120;
+
     /// <summary>Attempts a trial gets before it counts as failed.</summary>
     public int MaxAttempts { get; set; } = 3;
 

@@ -47,6 +47,14 @@ public sealed partial class StudyGrain(
 
         if (state.RecordExists && S.Status == JobStatus.Running)
         {
+            // The leases start again: a runner that outlived the last activation (its silo died, not the runner's) gets a
+            // whole lease to reach this one before its trial is re-run.
+            var now = time.GetUtcNow();
+            foreach (var trial in S.Trials.Where(t => t.IsActive))
+            {
+                trial.LastHeartbeat = now;
+            }
+
             StartLeaseTimer();
         }
 
@@ -111,6 +119,13 @@ public sealed partial class StudyGrain(
         }
 
         var now = time.GetUtcNow();
+        if (entry.Curve.Count > 0 && entry.Curve[^1] == sample)
+        {
+            // The runner tried the report again because its answer was lost (StudyCallPolicy): it counts once.
+            entry.LastHeartbeat = now;
+            return entry.StopReason is { } reason ? new TrialVerdict(true, reason) : TrialVerdict.Continue;
+        }
+
         if (entry.Status == TrialStatus.Queued)
         {
             entry.Status = TrialStatus.Running;

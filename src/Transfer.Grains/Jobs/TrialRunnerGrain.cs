@@ -8,6 +8,7 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
 {
     private readonly TrialControl _control = new();
     private readonly CancellationTokenSource _cancel = new();
+    private readonly StudyCallPolicy _calls = new(options.Value);
     private Task? _run;
 
     public Task StartAsync(TrialAssignment assignment)
@@ -58,7 +59,7 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
         {
             using (await slots.AcquireAsync(cancellationToken))
             {
-                result = await executor.RunAsync(assignment, new StudySink(study, assignment), _control, cancellationToken);
+                result = await executor.RunAsync(assignment, new StudySink(study, assignment, _calls), _control, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,19 +77,27 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
             await heartbeats;
         }
 
-        await study.CompleteTrialAsync(assignment.Trial, assignment.Attempt, result);
+        try
+        {
+            await _calls.CallAsync(async _ => await study.CompleteTrialAsync(assignment.Trial, assignment.Attempt, result), cancellationToken);
+        }
+        catch (Exception ex) when (StudyCallPolicy.IsUnanswered(ex) || ex is OperationCanceledException)
+        {
+            LogResultLost(logger, ex, assignment.JobId, assignment.Trial, assignment.Attempt); // its lease lapses: the study re-runs it
+        }
     }
 
     /// <summary>
     /// Renews the lease a few times per lease period while the attempt runs (also while it waits for a slot or loads data).
-    /// The first beat comes one period in: handing out the trial started its lease.
+    /// The first beat comes one period in: handing out the trial started its lease. A beat the study does not answer (its
+    /// silo died) is not tried again: the next one is.
     /// </summary>
     private async Task HeartbeatAsync(IStudyGrain study, TrialAssignment assignment, CancellationToken cancellationToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(0.2, options.Value.LeaseSeconds / 4));
-        try
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            try
             {
                 await Task.Delay(period, cancellationToken);
                 if (!await study.HeartbeatAsync(assignment.Trial, assignment.Attempt))
@@ -97,28 +106,40 @@ public sealed partial class TrialRunnerGrain(ITrialExecutor executor, WorkerSlot
                     return;
                 }
             }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
-        {
-            LogHeartbeatFailed(logger, ex, assignment.JobId, assignment.Trial);
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (StudyCallPolicy.IsUnanswered(ex))
+            {
+                LogHeartbeatFailed(logger, ex, assignment.JobId, assignment.Trial);
+            }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial}: heartbeat failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial}: heartbeat failed; the next one tries again")]
     private static partial void LogHeartbeatFailed(ILogger logger, Exception exception, string job, int trial);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial} attempt {Attempt} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job, int trial, int attempt);
 
-    private sealed class StudySink(IStudyGrain study, TrialAssignment assignment) : ITrialSink
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trial {Job}/{Trial} attempt {Attempt}: its study did not take the result; the trial is re-run when its lease lapses")]
+    private static partial void LogResultLost(ILogger logger, Exception exception, string job, int trial, int attempt);
+
+    /// <summary>Reports go to the study, tried again while it does not answer (the study ignores a repeated report).</summary>
+    private sealed class StudySink(IStudyGrain study, TrialAssignment assignment, StudyCallPolicy calls) : ITrialSink
     {
         public async ValueTask<TrialVerdict> ReportAsync(CurveSample sample, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return await study.ReportAsync(assignment.Trial, assignment.Attempt, sample);
+            try
+            {
+                return await calls.CallAsync(async _ => await study.ReportAsync(assignment.Trial, assignment.Attempt, sample), cancellationToken);
+            }
+            catch (Exception ex) when (StudyCallPolicy.IsUnanswered(ex))
+            {
+                throw new TimeoutException($"the study did not answer a report for {calls.Patience.TotalSeconds:0} s", ex);
+            }
         }
     }
 }
