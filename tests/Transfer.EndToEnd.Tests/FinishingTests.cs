@@ -62,7 +62,7 @@ public sealed class FinishingTests : IAsyncLifetime
         Assert.Null((await study.GetAsync())!.FinishedAt); // also: the turn that began finishing has written the state
 
         await _cluster.KillSiloOfAsync("finishing/finish-restart");
-        var back = await GetOnceBackAsync(study);
+        var back = (await TrainingCluster.AnswerAsync(study.GetAsync, DateTime.UtcNow + Patience))!;
         Assert.Null(back.FinishedAt);
         await _gate.WaitForCallsAsync(2, Patience); // begun again by the new activation
         _gate.Release();
@@ -88,22 +88,5 @@ public sealed class FinishingTests : IAsyncLifetime
         var study = _cluster.Client.GetGrain<IStudyGrain>($"{tenant}/{job}");
         await study.StartAsync(request, dataset, plan);
         return study;
-    }
-
-    /// <summary>Calls the study until a silo that is still up answers for it (the cluster takes a moment to see the dead one).</summary>
-    private static async Task<JobInfo> GetOnceBackAsync(IStudyGrain study)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            try
-            {
-                return (await study.GetAsync())!;
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(500);
-            }
-        }
     }
 }

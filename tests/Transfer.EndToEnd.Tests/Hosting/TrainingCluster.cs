@@ -21,22 +21,27 @@ public sealed class TrainingCluster : IAsyncDisposable
 
     private TrainingCluster(AzuriteProcess azurite, InProcessTestCluster cluster) => (_azurite, Cluster) = (azurite, cluster);
 
+    /// <summary>The name the testing host gives the first silo (checked at start).</summary>
+    public const string FirstSiloName = "Silo_0";
+
     public InProcessTestCluster Cluster { get; }
 
     public IClusterClient Client => Cluster.Client;
 
     /// <summary>
     /// Starts Azurite and <paramref name="silos"/> training silos whose trial leases lapse after 6 s; <paramref name="jobs"/>
-    /// changes the job options further, and <paramref name="services"/> adds to every silo's services.
+    /// changes the job options further, and <paramref name="services"/> adds to every silo's services. Without
+    /// <paramref name="primaryTrains"/> the first silo has no worker role, so no trial runs there.
     /// </summary>
-    public static async Task<TrainingCluster> StartAsync(short silos, Action<JobOptions>? jobs = null, Action<IServiceCollection>? services = null)
+    public static async Task<TrainingCluster> StartAsync(short silos, Action<JobOptions>? jobs = null, Action<IServiceCollection>? services = null, bool primaryTrains = true)
     {
         var azurite = await AzuriteProcess.StartAsync();
         var connection = azurite.ConnectionString;
         var builder = new InProcessTestClusterBuilder(initialSilosCount: silos);
-        builder.ConfigureSilo((_, silo) =>
+        builder.ConfigureSilo((options, silo) =>
         {
-            silo.ConfigureTransferSilo(new TransferSiloOptions { Clustering = "TestCluster" }, new StorageOptions { ConnectionString = connection }, runsTraining: true);
+            var trains = primaryTrains || options.SiloName != FirstSiloName;
+            silo.ConfigureTransferSilo(new TransferSiloOptions { Clustering = "TestCluster" }, new StorageOptions { ConnectionString = connection }, runsTraining: trains);
             silo.Services.Configure<StorageOptions>(o => o.ConnectionString = connection);
             silo.Services.Configure<JobOptions>(o =>
             {
@@ -49,6 +54,7 @@ public sealed class TrainingCluster : IAsyncDisposable
         builder.ConfigureClient(client => client.Services.AddTransferSerialization());
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        Assert.Equal(FirstSiloName, cluster.Silos[0].Name); // the name primaryTrains goes by
         return new TrainingCluster(azurite, cluster);
     }
 
@@ -80,10 +86,17 @@ public sealed class TrainingCluster : IAsyncDisposable
     /// <summary>Hard-kills the silo that hosts the grain keyed <paramref name="grainKey"/> (one grain of that key must be active).</summary>
     public async Task KillSiloOfAsync(string grainKey)
     {
+        var silo = await SiloOfAsync(grainKey);
+        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(silo)));
+    }
+
+    /// <summary>The silo that hosts the grain keyed <paramref name="grainKey"/> (one grain of that key must be active).</summary>
+    public async Task<SiloAddress> SiloOfAsync(string grainKey)
+    {
         var stats = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         var found = stats.Where(s => s.GrainId.Key.ToString() == grainKey).ToArray();
         Assert.True(found.Length == 1, $"grain {grainKey} not found among {string.Join(", ", stats.Select(s => s.GrainId.ToString()))}");
-        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(found[0].SiloAddress)));
+        return found[0].SiloAddress;
     }
 
     /// <summary>The study's events up to the first that matches <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
@@ -93,7 +106,7 @@ public sealed class TrainingCluster : IAsyncDisposable
         var seen = new List<JobEvent>();
         while (true)
         {
-            var batch = await study.GetEventsAsync(seen.Count > 0 ? seen[^1].Id : after, 1000);
+            var batch = await AnswerAsync(() => study.GetEventsAsync(seen.Count > 0 ? seen[^1].Id : after, 1000), deadline);
             seen.AddRange(batch);
             if (batch.Any(match))
             {
@@ -110,13 +123,33 @@ public sealed class TrainingCluster : IAsyncDisposable
     {
         var deadline = DateTime.UtcNow + timeout;
         JobInfo job;
-        while ((job = (await study.GetAsync())!).FinishedAt is null)
+        while ((job = (await AnswerAsync(study.GetAsync, deadline))!).FinishedAt is null)
         {
             Assert.True(DateTime.UtcNow < deadline, $"the job did not finish within {timeout}: {job}");
             await Task.Delay(500);
         }
 
         return job;
+    }
+
+    /// <summary>
+    /// Calls a grain until a silo that is up answers for it. After a silo is killed, a call to a grain that lived there (or
+    /// through its gateway) times out or is rejected until the cluster has declared the silo dead; then the grain comes back
+    /// on a survivor. Fails with the last such error after <paramref name="deadline"/>.
+    /// </summary>
+    public static async Task<T> AnswerAsync<T>(Func<Task<T>> call, DateTime deadline)
+    {
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
