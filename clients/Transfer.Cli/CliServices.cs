@@ -26,4 +26,25 @@ public sealed record CliServices(
         Console.Out,
         new CredentialsResolver(Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify)),
         options => new TransferClient(options));
+
+    /// <summary>
+    /// Binds the consoles to <paramref name="output"/> and <paramref name="error"/> as plain text (no ANSI codes, no colour,
+    /// nothing interactive) <paramref name="width"/> columns wide, and <c>--json</c> to <paramref name="output"/>: for
+    /// running the CLI in-process and reading what it printed.
+    /// </summary>
+    public static CliServices Captured(TextWriter output, TextWriter error, CredentialsResolver credentials, Func<TransferClientOptions, TransferClient> createClient, int width = 400) =>
+        new(PlainConsole(output, width), PlainConsole(error, width), output, credentials, createClient);
+
+    private static IAnsiConsole PlainConsole(TextWriter writer, int width)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = width;
+        return console;
+    }
 }

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Transfer.Cli;
 using Transfer.Cli.Credentials;
 
@@ -15,10 +14,9 @@ internal sealed class CliHarness(HttpMessageHandler handler, IReadOnlyDictionary
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var services = new CliServices(
-            Console(output),
-            Console(error),
+        var services = CliServices.Captured(
             output,
+            error,
             new CredentialsResolver(name => environment?.GetValueOrDefault(name), _home.Path),
             options =>
             {
@@ -30,17 +28,4 @@ internal sealed class CliHarness(HttpMessageHandler handler, IReadOnlyDictionary
     }
 
     public void Dispose() => _home.Dispose();
-
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
-        return console;
-    }
 }

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using Transfer.Cli;
 using Transfer.Cli.Credentials;
 using Transfer.Cli.Output;
@@ -22,10 +21,9 @@ public static class InProcessCli
         ArgumentNullException.ThrowIfNull(createClient);
         var output = new StringWriter();
         var error = new StringWriter();
-        var services = new CliServices(
-            Console(output),
-            Console(error),
+        var services = CliServices.Captured(
             output,
+            error,
             new CredentialsResolver(name => environment.GetValueOrDefault(name), home),
             options => new TransferClient(createClient(), options));
         var exit = await TransferCli.RunAsync(args, services);
@@ -38,18 +36,5 @@ public static class InProcessCli
         ArgumentNullException.ThrowIfNull(run);
         Assert.True(run.ExitCode == ExitCodes.Success, $"transfer {string.Join(' ', args)} exited {run.ExitCode}: {run.Error}{run.Out}");
         return run.Out;
-    }
-
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 400;
-        return console;
     }
 }
