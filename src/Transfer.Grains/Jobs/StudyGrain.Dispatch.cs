@@ -52,7 +52,8 @@ public sealed partial class StudyGrain
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
-            // No worker took it; the lease check tries again (or fails the trial after MaxAttempts).
+            // The start could not be sent (one-way: a worker that gets it and dies is a lease that lapses just the same);
+            // the lease check tries again (or fails the trial after MaxAttempts).
             LogDispatchFailed(logger, ex, JobId, trial.Number);
         }
     }
