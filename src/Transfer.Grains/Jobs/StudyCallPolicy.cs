@@ -15,16 +15,16 @@ public sealed class StudyCallPolicy
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
     private readonly ResiliencePipeline _pipeline;
 
-    public StudyCallPolicy(TimeSpan patience, TimeSpan firstDelay, TimeProvider? time = null)
+    public StudyCallPolicy(TimeSpan patience, TimeSpan firstDelay)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(patience, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(firstDelay, TimeSpan.Zero);
         Patience = patience;
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
+        _pipeline = new ResiliencePipelineBuilder()
             .AddTimeout(new TimeoutStrategyOptions { Timeout = patience })
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<OrleansException>().Handle<TimeoutException>(),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex && IsRetried(ex)),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = firstDelay,
@@ -47,7 +47,7 @@ public sealed class StudyCallPolicy
     /// Whether <paramref name="exception"/>, thrown by <see cref="CallAsync"/>, means the study did not answer within the
     /// patience (as opposed to the study answering with an error).
     /// </summary>
-    public static bool IsUnanswered(Exception exception) => exception is OrleansException or TimeoutException or TimeoutRejectedException;
+    public static bool IsUnanswered(Exception exception) => IsRetried(exception) || exception is TimeoutRejectedException;
 
     /// <summary>Runs <paramref name="call"/>, again while it fails because the study did not answer.</summary>
     public ValueTask<T> CallAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken) =>
@@ -56,4 +56,7 @@ public sealed class StudyCallPolicy
     /// <inheritdoc cref="CallAsync{T}"/>
     public ValueTask CallAsync(Func<CancellationToken, ValueTask> call, CancellationToken cancellationToken) =>
         _pipeline.ExecuteAsync(call, cancellationToken);
+
+    /// <summary>A call that failed this way is tried again: it timed out, or Orleans could not deliver it.</summary>
+    private static bool IsRetried(Exception exception) => exception is OrleansException or TimeoutException;
 }

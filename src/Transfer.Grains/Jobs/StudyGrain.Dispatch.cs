@@ -46,16 +46,9 @@ public sealed partial class StudyGrain
             S.Request.Seed,
             S.Plan.Folds,
             S.Request.Validation?.FoldModel ?? JobValidation.Ensemble);
-        try
-        {
-            await Runner(trial).StartAsync(assignment);
-        }
-        catch (Exception ex) when (ex is OrleansException or TimeoutException)
-        {
-            // The start could not be sent (one-way: a worker that gets it and dies is a lease that lapses just the same);
-            // the lease check tries again (or fails the trial after MaxAttempts).
-            LogDispatchFailed(logger, ex, JobId, trial.Number);
-        }
+        // One-way: it returns at once and never fails here; a start that is lost is a lease that lapses, and the lease check
+        // tries again (or fails the trial after MaxAttempts).
+        await Runner(trial).StartAsync(assignment);
     }
 
     private void Emit(string kind, TrialEntry? trial, CurveSample? sample = null, Transfer.Contracts.Curves.CurveJudgement? judgement = null, double? best = null, string? message = null)
@@ -157,8 +150,6 @@ public sealed partial class StudyGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]
     private static partial void LogLeaseLapsed(ILogger logger, string job, int trial, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: could not hand trial {Trial} to a worker")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception, string job, int trial);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: trial {Trial} failed: {Message}")]
     private static partial void LogRetry(ILogger logger, string job, int trial, string? message);
