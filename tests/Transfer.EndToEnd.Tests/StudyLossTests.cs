@@ -23,7 +23,7 @@ public sealed class StudyLossTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task ATrialOutlivesItsStudysSiloAndTheJobCompletes()
     {
         var dataset = await _cluster.StoreDatasetAsync(Tenant, "ds-study-loss", "fmnist-clothing6");
-        var study = await StudyOnThePrimaryAsync();
+        var study = await _cluster.StudyOnFirstSiloAsync(Tenant);
         var request = new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 2), MaxEpochs: 3, Seed: 5, Validation: new JobValidation(JobValidation.Holdout));
         var plan = new JobPlanner().Plan(request, dataset, benchmark: null, warmStart: null);
         await study.StartAsync(request, dataset, plan);
@@ -44,29 +44,4 @@ public sealed class StudyLossTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
-    /// <summary>
-    /// A study grain activated on the first silo (the one without the worker role): placement picks a silo per activation,
-    /// so this activates the studies of a few job ids (an empty study holds nothing) until one lands there.
-    /// </summary>
-    private async Task<IStudyGrain> StudyOnThePrimaryAsync()
-    {
-        var primary = _cluster.Cluster.Silos[0].SiloAddress;
-        var placed = new List<string>();
-        for (var i = 0; i < 20; i++)
-        {
-            var study = _cluster.Client.GetGrain<IStudyGrain>($"{Tenant}/job-{i}");
-            Assert.Null(await study.GetAsync());
-            var silo = await _cluster.SiloOfAsync(study.GetPrimaryKeyString());
-            if (silo.Equals(primary))
-            {
-                return study;
-            }
-
-            placed.Add(silo.ToString());
-        }
-
-        Assert.Fail($"no study was placed on the first silo {primary}: {string.Join(", ", placed)}");
-        return null!;
-    }
 }

@@ -150,6 +150,8 @@ public sealed partial class StudyGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting (attempt {Attempt}); re-running it from its last checkpoint")]
     private static partial void LogLeaseLapsed(ILogger logger, string job, int trial, int attempt);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: trial {Trial}'s worker stopped reporting after it was asked to stop ({Reason}); it ends with its last measured values")]
+    private static partial void LogEndedWithoutWorker(ILogger logger, string job, int trial, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {Job}: trial {Trial} failed: {Message}")]
     private static partial void LogRetry(ILogger logger, string job, int trial, string? message);

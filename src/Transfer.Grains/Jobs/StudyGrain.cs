@@ -24,6 +24,9 @@ public sealed partial class StudyGrain(
 
     private StudyState S => state.State;
 
+    /// <summary>Leases are watched while the job runs, and after it stopped until every trial has ended.</summary>
+    private bool WatchesLeases => S.Status == JobStatus.Running || S.Trials.Any(t => t.IsActive);
+
     private StudyEngine Engine => _engine ??= new StudyEngine(S);
 
     private string Tenant => this.GetPrimaryKeyString().Split('/')[0];
@@ -45,7 +48,7 @@ public sealed partial class StudyGrain(
             await LoadArchiveAsync();
         }
 
-        if (state.RecordExists && S.Status == JobStatus.Running)
+        if (state.RecordExists && WatchesLeases)
         {
             // The leases start again: a runner that outlived the last activation (its silo died, not the runner's) gets a
             // whole lease to reach this one before its trial is re-run.
@@ -145,7 +148,8 @@ public sealed partial class StudyGrain(
         }
 
         // A stop verdict is not a state transition (the trial stays running until its runner says how it ended): it is
-        // written with the next write like any report; lost with a silo, the re-run trial is judged again.
+        // written with the next write like any report. Lost with the study's silo, the re-run trial is judged again; if the
+        // runner's silo dies instead, the lapsed lease ends the trial as the verdict said (CheckLeasesAsync).
         await SaveAsync(coalesce: true);
         return verdict;
     }
@@ -160,6 +164,11 @@ public sealed partial class StudyGrain(
         if (result.Status == TrialStatus.Failed && entry.Attempts < options.Value.MaxAttempts && S.Status == JobStatus.Running && result.Steps == 0 && result.Message?.Contains("diverged", StringComparison.Ordinal) != true)
         {
             LogRetry(logger, JobId, trial, result.Message);
+        }
+
+        if (entry.StopRequested && result.Status == TrialStatus.Pruned)
+        {
+            result = result with { Status = TrialStatus.Stopped }; // the runner heard the user's or the job's stop as a report's verdict
         }
 
         var best = Engine.BestScore();
@@ -186,7 +195,11 @@ public sealed partial class StudyGrain(
             S.Message = "stopped by a user";
             foreach (var trial in S.Trials.Where(t => t.IsActive))
             {
-                trial.StopReason ??= "the job was stopped";
+                if (trial.StopReason is null) // not already stopping for the scheduler's or the judge's reason
+                {
+                    (trial.StopReason, trial.StopRequested) = ("the job was stopped", true);
+                }
+
                 await Runner(trial).CommandAsync(new TrialCommand("stop"));
                 if (trial.Status == TrialStatus.Queued && trial.Curve.Count == 0)
                 {
@@ -287,7 +300,10 @@ public sealed partial class StudyGrain(
         var entry = S.Trials[trial];
         if (command.Name == "stop")
         {
-            entry.StopReason ??= "stopped by a user";
+            if (entry.StopReason is null)
+            {
+                (entry.StopReason, entry.StopRequested) = ("stopped by a user", true);
+            }
         }
         else if (command.Name is "pause" or "resume")
         {
@@ -334,7 +350,7 @@ public sealed partial class StudyGrain(
 
     public async Task CheckLeasesAsync()
     {
-        if (!state.RecordExists || S.Status != JobStatus.Running)
+        if (!state.RecordExists || !WatchesLeases)
         {
             return;
         }
@@ -343,11 +359,23 @@ public sealed partial class StudyGrain(
 
         var now = time.GetUtcNow();
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-        foreach (var trial in S.Trials.Where(t => t.IsActive && t.Status != TrialStatus.Paused && t.LastHeartbeat is { } beat && now - beat > lease))
+        // A paused trial is not re-run while it waits (its runner keeps beating while it lives); one asked to stop is ended.
+        foreach (var trial in S.Trials.Where(t => t.IsActive && (t.Status != TrialStatus.Paused || t.StopReason is not null) && t.LastHeartbeat is { } beat && now - beat > lease))
         {
+            if (trial.StopReason is { } reason)
+            {
+                // Its worker died after the stop (a user's, the job's or the scheduler's) and before it said how the trial
+                // ended: it ends now, as it would have, with its last measured values, instead of running again.
+                LogEndedWithoutWorker(logger, JobId, trial.Number, reason);
+                Engine.Finish(trial, new TrialResult(trial.StopRequested ? TrialStatus.Stopped : TrialStatus.Pruned, null, null, null, null, reason, trial.Steps, trial.Folds, trial.ScoreStd, trial.ScoreStd), now);
+                Emit(JobEventKinds.TrialFinished, trial, message: reason);
+                continue;
+            }
+
             if (trial.Attempts >= options.Value.MaxAttempts)
             {
                 Engine.Finish(trial, new TrialResult(TrialStatus.Failed, null, null, null, null, $"its worker stopped reporting {trial.Attempts} times", trial.Steps), now);
+                Emit(JobEventKinds.TrialFailed, trial, message: trial.StopReason);
                 continue;
             }
 
@@ -370,7 +398,7 @@ public sealed partial class StudyGrain(
             return;
         }
 
-        if (!state.RecordExists || S.Status != JobStatus.Running)
+        if (!state.RecordExists || !WatchesLeases)
         {
             await StopLeasesAsync();
             return;

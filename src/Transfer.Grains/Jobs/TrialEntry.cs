@@ -95,6 +95,14 @@ public sealed class TrialEntry
     public DateTimeOffset? AttemptStartedAt { get; set; }
 
     /// <summary>
+    /// Set when a user or the job's stop is why the trial stops (<see cref="StopReason"/> says which; a trial already
+    /// stopping for the scheduler's or the judge's reason keeps that): it ends as <see cref="TrialStatus.Stopped"/>. Any
+    /// trial with a stop reason whose lease lapses (its worker died before it said how it ended) ends then, not re-run.
+    /// </summary>
+    [Id(25)]
+    public bool StopRequested { get; set; }
+
+    /// <summary>
     /// The device time the trial has held by <paramref name="now"/>: each attempt from its hand-out to a worker to its end
     /// (the current one to <paramref name="now"/>).
     /// </summary>

@@ -99,6 +99,31 @@ public sealed class TrainingCluster : IAsyncDisposable
         return found[0].SiloAddress;
     }
 
+    /// <summary>
+    /// A study grain activated on the first silo (without the worker role when it was started so): placement picks a silo per activation,
+    /// so this activates the studies of a few job ids (an empty study holds nothing) until one lands there.
+    /// </summary>
+    public async Task<IStudyGrain> StudyOnFirstSiloAsync(string tenant)
+    {
+        var primary = Cluster.Silos[0].SiloAddress;
+        var placed = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var study = Client.GetGrain<IStudyGrain>($"{tenant}/job-{i}");
+            Assert.Null(await study.GetAsync());
+            var silo = await SiloOfAsync(study.GetPrimaryKeyString());
+            if (silo.Equals(primary))
+            {
+                return study;
+            }
+
+            placed.Add(silo.ToString());
+        }
+
+        Assert.Fail($"no study was placed on the first silo {primary}: {string.Join(", ", placed)}");
+        return null!;
+    }
+
     /// <summary>The study's events up to the first that matches <paramref name="match"/>; fails after <paramref name="timeout"/>.</summary>
     public static async Task<IReadOnlyList<JobEvent>> WaitForEventAsync(IStudyGrain study, long after, Func<JobEvent, bool> match, TimeSpan timeout)
     {
