@@ -47,8 +47,13 @@ public sealed partial class StudyGrain
             S.Plan.Folds,
             S.Request.Validation?.FoldModel ?? JobValidation.Ensemble);
         // One-way: it returns at once and never fails here; a start that is lost is a lease that lapses, and the lease check
-        // tries again (or fails the trial after MaxAttempts).
-        await Runner(trial).StartAsync(assignment);
+        // tries again (or fails the trial after MaxAttempts). The runner keeps commands that arrive before its trainers.
+        var runner = Runner(trial);
+        await runner.StartAsync(assignment);
+        foreach (var (name, value) in trial.SolverOverrides)
+        {
+            await runner.CommandAsync(new TrialCommand(name, value)); // what the user steered an earlier attempt to
+        }
     }
 
     private void Emit(string kind, TrialEntry? trial, CurveSample? sample = null, Transfer.Contracts.Curves.CurveJudgement? judgement = null, double? best = null, string? message = null)

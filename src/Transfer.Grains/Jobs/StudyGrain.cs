@@ -279,6 +279,7 @@ public sealed partial class StudyGrain(
         {
             trial.Status = TrialStatus.Queued;
             trial.StopReason = null;
+            trial.SolverOverrides.Clear(); // a re-run starts over from its configuration
             trial.Curve.Clear();
             trial.Archived = false;
             trial.FinishedAt = null;
@@ -308,6 +309,10 @@ public sealed partial class StudyGrain(
         else if (command.Name is "pause" or "resume")
         {
             entry.Status = command.Name == "pause" ? TrialStatus.Paused : TrialStatus.Running;
+        }
+        else if (command.Value is { } value)
+        {
+            entry.SolverOverrides[command.Name] = value;
         }
 
         Emit(

@@ -103,6 +103,13 @@ public sealed class TrialEntry
     public bool StopRequested { get; set; }
 
     /// <summary>
+    /// The solver values a user set while the trial ran (Caffe names, <c>set</c> commands), the latest of each: a re-run
+    /// attempt gets them again (a checkpoint holds only those set before it was written).
+    /// </summary>
+    [Id(26)]
+    public Dictionary<string, double> SolverOverrides { get; set; } = [];
+
+    /// <summary>
     /// The device time the trial has held by <paramref name="now"/>: each attempt from its hand-out to a worker to its end
     /// (the current one to <paramref name="now"/>).
     /// </summary>
