@@ -15,7 +15,7 @@ namespace Transfer.EndToEnd.Tests;
 [Collection(HostCollection.Name)] // runs alone: the shared host's trials would compete for the 2 cores
 public sealed class LostCommandTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string Tenant = "stop-loss";
+    private const string Tenant = "lost-command";
     private const int LeaseSeconds = 12; // long enough that a command surely comes before the dead runner's lease lapses
     private const double SteeredLearningRate = 0.00123;
     private TrainingCluster _cluster = null!;
@@ -86,7 +86,7 @@ public sealed class LostCommandTests(ITestOutputHelper output) : IAsyncLifetime
     /// </summary>
     private async Task<IStudyGrain> StartAndKillTheWorkerAsync(Func<IStudyGrain, Task>? before = null)
     {
-        var dataset = await _cluster.StoreDatasetAsync(Tenant, "ds-stop-loss", "fmnist-clothing6");
+        var dataset = await _cluster.StoreDatasetAsync(Tenant, "ds-lost-command", "fmnist-clothing6");
         var study = await _cluster.StudyOnFirstSiloAsync(Tenant);
         var request = new CreateJobRequest(dataset.Id, Budget: new JobBudget(Trials: 2), MaxEpochs: 3, Seed: 7, Validation: new JobValidation(JobValidation.Holdout));
         var plan = new JobPlanner().Plan(request, dataset, benchmark: null, warmStart: null);
