@@ -100,7 +100,7 @@ public sealed class LostCommandTests(ITestOutputHelper output) : IAsyncLifetime
             await before(study);
         }
 
-        await _cluster.Cluster.KillSiloAsync(_cluster.Cluster.Silos.Single(s => s.SiloAddress.Equals(worker)));
+        await _cluster.KillSiloAsync(worker);
         return study;
     }
 

@@ -195,11 +195,7 @@ public sealed partial class StudyGrain(
             S.Message = "stopped by a user";
             foreach (var trial in S.Trials.Where(t => t.IsActive))
             {
-                if (trial.StopReason is null) // not already stopping for the scheduler's or the judge's reason
-                {
-                    (trial.StopReason, trial.StopRequested) = ("the job was stopped", true);
-                }
-
+                trial.RequestStop("the job was stopped");
                 await Runner(trial).CommandAsync(new TrialCommand("stop"));
                 if (trial.Status == TrialStatus.Queued && trial.Curve.Count == 0)
                 {
@@ -301,10 +297,7 @@ public sealed partial class StudyGrain(
         var entry = S.Trials[trial];
         if (command.Name == "stop")
         {
-            if (entry.StopReason is null)
-            {
-                (entry.StopReason, entry.StopRequested) = ("stopped by a user", true);
-            }
+            entry.RequestStop("stopped by a user");
         }
         else if (command.Name is "pause" or "resume")
         {

@@ -116,6 +116,18 @@ public sealed class TrialEntry
     public double DeviceSecondsAt(DateTimeOffset now) =>
         DeviceSeconds + (AttemptStartedAt is { } started ? Math.Max(0, (now - started).TotalSeconds) : 0);
 
+    /// <summary>
+    /// A user's or the job's stop: it becomes the trial's stop reason (<see cref="StopRequested"/>) unless the trial is
+    /// already stopping for the scheduler's or the judge's reason, which it keeps.
+    /// </summary>
+    public void RequestStop(string reason)
+    {
+        if (StopReason is null)
+        {
+            (StopReason, StopRequested) = (reason, true);
+        }
+    }
+
     /// <summary>Ends the current attempt's device time at <paramref name="now"/> (nothing when none is out).</summary>
     public void EndAttempt(DateTimeOffset now)
     {

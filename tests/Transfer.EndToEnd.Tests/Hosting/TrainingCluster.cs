@@ -85,11 +85,10 @@ public sealed class TrainingCluster : IAsyncDisposable
     public Task KillWorkerOfAsync(string runnerKey) => KillSiloOfAsync(runnerKey);
 
     /// <summary>Hard-kills the silo that hosts the grain keyed <paramref name="grainKey"/> (one grain of that key must be active).</summary>
-    public async Task KillSiloOfAsync(string grainKey)
-    {
-        var silo = await SiloOfAsync(grainKey);
-        await Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(silo)));
-    }
+    public async Task KillSiloOfAsync(string grainKey) => await KillSiloAsync(await SiloOfAsync(grainKey));
+
+    /// <summary>Hard-kills the silo at <paramref name="silo"/>.</summary>
+    public Task KillSiloAsync(SiloAddress silo) => Cluster.KillSiloAsync(Cluster.Silos.Single(s => s.SiloAddress.Equals(silo)));
 
     /// <summary>The silo that hosts the grain keyed <paramref name="grainKey"/> (one grain of that key must be active).</summary>
     public async Task<SiloAddress> SiloOfAsync(string grainKey)
